@@ -1,0 +1,39 @@
+# Every target sets itself up first: `make build` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints an end-of-life notice on every build; the README and the note say it once.
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: setup build serve preview test check bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+build: setup  ## production build into site/
+	$(BIN)/mkdocs build
+
+preview: setup  ## preview build: drafts included and marked
+	TT_MODE=preview $(BIN)/mkdocs build
+
+serve: setup  ## editors' live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve
+
+check: setup  ## validate every content file without building
+	$(BIN)/tarkeissa check
+
+test: setup  ## every test
+	$(BIN)/python -m pytest
+
+bench: setup  ## build benchmark on generated corpora
+	$(BIN)/python scripts/benchmark_build.py
+
+clean:
+	rm -rf site .venv .pytest_cache

@@ -1,0 +1,62 @@
+"""MkDocs event functions. They only route events: the work is in the tarkeissa package."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort, PluginError
+
+from tarkeissa.content import Layout, load_content
+from tarkeissa.mkdocs_pages import (language_navigations, page_meta, replace_documentation_files,
+                                    template_context)
+from tarkeissa.pages import build_site_model
+from tarkeissa.problems import report
+from tarkeissa.settings import settings_from_environment
+
+log = logging.getLogger("mkdocs.hooks.tarkeissa")
+_state: dict = {"serving": False}
+
+
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+
+
+def on_config(config):
+    _state["settings"] = settings_from_environment(serving=_state["serving"])
+    _state["layout"] = Layout(Path(config.config_file_path).parent, Path(config.docs_dir))
+    return config
+
+
+def on_files(files, config):
+    settings = _state["settings"]
+    content = load_content(_state["layout"], settings.build_date)
+    model, problems = build_site_model(content, preview=settings.preview)
+    problems = content.problems + problems
+    if problems:
+        print(report(problems), file=sys.stderr)
+        message = f"{len(problems)} content problem(s) found; nothing was built. Fix them and build again."
+        if _state["serving"]:
+            raise PluginError(message)  # keeps the editor's server alive for the next save
+        raise Abort(message)
+    _state["model"] = model
+    log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
+             "preview" if settings.preview else "production")
+    return replace_documentation_files(files, model, config)
+
+
+def on_nav(nav, config, files):
+    _state["navigations"] = language_navigations(nav, _state["model"])
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    page.meta = page_meta(page, _state["model"])
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    context["nav"] = _state["navigations"][page.meta["lang"]]
+    context["tt"] = template_context(page, _state["model"])
+    return context

@@ -1,0 +1,199 @@
+"""Load every editor's file, validate it, and check what spans files.
+
+The result is plain data (`Content`) plus every problem of every file; nothing here knows
+about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .body_safety import check_body
+from .languages import LANGUAGES
+from .problems import Problem
+from .schema import ACT, CAMPAIGN, PAGE, TOOL, Schema
+from .source import read_source
+from .validate import ValidationContext, validate
+from .vocabularies import Vocabularies, load_vocabularies
+
+CONTENT_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]{1,78})[a-z0-9])\.(?P<lang>fi|sv)\.md$")
+PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|sv)\.md$")
+
+# Fields that classify an item: both language versions must agree on them.
+SHARED_FIELDS = {
+    "act": ("organisation_type", "region", "sector", "themes", "published", "campaign", "awards"),
+    "tool": ("topics", "format", "audience", "updated"),
+    "campaign": ("start", "end"),
+}
+
+
+@dataclass
+class Entry:
+    """One language version of an act, tool, campaign or page."""
+    kind: str  # act, tool, campaign, page
+    id: str  # act or tool id, campaign id, or a page's path without the language ("about")
+    lang: str
+    source_path: str  # as shown to editors, e.g. content/acts/abc.fi.md
+    abs_path: Path
+    values: dict[str, Any]
+    body: str
+    body_line: int
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.values.get("draft"))
+
+    @property
+    def title(self) -> str:
+        return self.values.get("title", self.id)
+
+
+Collection = dict[str, dict[str, Entry]]  # id -> lang -> entry
+
+
+@dataclass
+class Content:
+    vocabularies: Vocabularies
+    today: dt.date
+    acts: Collection = field(default_factory=dict)
+    tools: Collection = field(default_factory=dict)
+    campaigns: Collection = field(default_factory=dict)
+    pages: Collection = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    def collection(self, kind: str) -> Collection:
+        return {"act": self.acts, "tool": self.tools, "campaign": self.campaigns, "page": self.pages}[kind]
+
+    def without_drafts(self) -> "Content":
+        """The content a production build publishes: every draft version left out."""
+        def keep(collection: Collection) -> Collection:
+            kept = {key: {lang: e for lang, e in versions.items() if not e.draft}
+                    for key, versions in collection.items()}
+            return {key: versions for key, versions in kept.items() if versions}
+        return Content(self.vocabularies, self.today, keep(self.acts), keep(self.tools),
+                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the editors' files are."""
+    root: Path
+    docs_dir: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def vocabularies_file(self) -> Path:
+        return self.content_dir / "vocabularies.yml"
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = None) -> Content:
+    """Read and check every content file (or only the given ones, with everything else as context)."""
+    vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    content = Content(vocabularies, today, problems=list(problems))
+    for kind, directory in (("act", layout.content_dir / "acts"), ("tool", layout.content_dir / "tools")):
+        for path in sorted(directory.glob("*")):
+            if path.is_dir() or path.suffix != ".md":
+                continue  # images and other files beside the content
+            _load_file(content, layout, path, kind, CONTENT_FILE, path.name)
+    for path in sorted(layout.docs_dir.rglob("*.md")):
+        _load_file(content, layout, path, "page", PAGE_FILE, path.relative_to(layout.docs_dir).as_posix())
+    _check_across_files(content)
+    if only is not None:
+        wanted = {layout.shown(Path(p).resolve()) if Path(p).is_absolute() else Path(p).as_posix() for p in only}
+        content.problems = [p for p in content.problems if p.path in wanted]
+    return content
+
+
+def _load_file(content: Content, layout: Layout, path: Path, kind: str, pattern: re.Pattern, name: str) -> None:
+    shown = layout.shown(path)
+    content.files_checked += 1
+    stem, _, file_name = name.rpartition("/")
+    match = pattern.match(file_name)
+    if not match:
+        content.problems.append(Problem(shown, 1, 1, "file name", _file_name_message(file_name),
+                                        "Name it <id>.fi.md or <id>.sv.md: the id in lowercase a-z, 0-9 and '-', "
+                                        "3–80 characters, not starting or ending with '-'."
+                                        if kind != "page" else "Name it <name>.fi.md or <name>.sv.md."))
+        return
+    key = (stem + "/" if stem else "") + match["id"]
+    lang = match["lang"]
+    document, problems = read_source(path, shown)
+    content.problems += problems
+    if not document.parsed:
+        return
+    schema: Schema = ACT if kind == "act" else TOOL if kind == "tool" else PAGE
+    if kind == "page" and "type" in document.data:
+        if document.data["type"] == "campaign":
+            schema, kind, key = CAMPAIGN, "campaign", match["id"]
+        else:
+            line, column = document.position(("type",))
+            content.problems.append(Problem(shown, line, column, "type",
+                                            f"'{document.data['type']}' is not a page type.",
+                                            "Write 'type: campaign' for a campaign page, or remove the line."))
+            return
+    context = ValidationContext(content.vocabularies, content.today, path.parent)
+    values, problems = validate(document, schema, context)
+    content.problems += problems
+    content.problems += check_body(document.body, shown, document.body_line)
+    entry = Entry(kind, key, lang, shown, path, values, document.body, document.body_line)
+    versions = content.collection(kind).setdefault(key, {})
+    if lang in versions:  # only campaigns in two folders can collide
+        content.problems.append(Problem(shown, 1, 1, "file name",
+                                        f"campaign id '{key}' is also used by {versions[lang].source_path}.",
+                                        "Give every campaign page its own file name."))
+        return
+    versions[lang] = entry
+
+
+def _file_name_message(name: str) -> str:
+    if not name.endswith((".fi.md", ".sv.md")):
+        return f"'{name}' does not end in .fi.md or .sv.md, so its language is unknown."
+    return f"'{name}' is not a valid name."
+
+
+def _check_across_files(content: Content) -> None:
+    for act_id, versions in content.acts.items():
+        for entry in versions.values():
+            campaign = entry.values.get("campaign")
+            if campaign and campaign not in content.campaigns:
+                content.problems.append(_at(entry, ("campaign",), f"no campaign page has the id '{campaign}'.",
+                                            "Use the file name of a campaign page in docs/ without its language: "
+                                            + (", ".join(sorted(content.campaigns)) or "(none yet)") + "."))
+    for kind, fields in SHARED_FIELDS.items():
+        for versions in content.collection(kind).values():
+            if len(versions) < 2:
+                continue
+            fi, sv = (versions[lang] for lang in LANGUAGES)
+            for name in fields:
+                a, b = _comparable(fi.values.get(name)), _comparable(sv.values.get(name))
+                if a != b:
+                    content.problems.append(_at(sv, (name,),
+                                                f"differs from the Finnish version ({fi.source_path}).",
+                                                f"Make '{name}' the same in both language versions."))
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted(map(repr, value))
+    return value
+
+
+def _at(entry: Entry, path: tuple, message: str, hint: str) -> Problem:
+    # Re-reading positions is cheap and keeps Entry free of parser state.
+    document, _ = read_source(entry.abs_path, entry.source_path)
+    line, column = document.position(path)
+    return Problem(entry.source_path, line, column, ".".join(path), message, hint)

@@ -1,0 +1,78 @@
+"""The page generator: the page model as MkDocs virtual files and per-language navigation.
+
+With the thin hooks module, this is the only code that imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language
+from .pages import SiteModel, SitePage, relative_url
+
+
+def source_uri(page: SitePage) -> str:
+    return page.url + "index.md"
+
+
+def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig) -> Files:
+    """Hand-written Markdown in docs/ is rendered through the page model, so MkDocs gets only virtual pages."""
+    for file in list(files):
+        if file.is_documentation_page():
+            files.remove(file)
+    assets: set[str] = set()
+    for page in model.pages:
+        inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, source_uri(page), content=page.markdown, inclusion=inclusion))
+        for asset in page.assets:
+            if asset.url not in assets:
+                assets.add(asset.url)
+                files.append(File.generated(config, asset.url, abs_src_path=str(asset.source)))
+    config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
+    return files
+
+
+def language_navigations(nav: Navigation, model: SiteModel) -> dict[str, Navigation]:
+    """One menu per language: a Swedish page never lists Finnish pages, nor the other way round."""
+    navigations = {}
+    for lang in LANGUAGES:
+        items = [item for item in nav.items if isinstance(item, Page) and model.by_url[item.url].lang == lang]
+        navigation = Navigation(items, items)
+        navigation.homepage = next((item for item in items if item.url == home_url(lang)), None)
+        navigations[lang] = navigation
+    return navigations
+
+
+def page_meta(page: Page, model: SiteModel) -> dict:
+    """Front matter for the template, with editors' text escaped once, here."""
+    spec = model.by_url[page.url]
+    return {
+        "title": Markup(escape(spec.menu_title or spec.title)),
+        "description": Markup(escape(spec.description)),
+        "lang": spec.lang,
+        "kind": spec.kind,
+        "draft": spec.draft,
+    }
+
+
+def template_context(page: Page, model: SiteModel) -> dict:
+    """What our template overrides need besides Material's own context."""
+    spec = model.by_url[page.url]
+    other = other_language(spec.lang)
+    alternate = spec.alternate_url
+    return {
+        **model.chrome(spec.lang),
+        "accessibility_href": relative_url(spec.url, model.chrome(spec.lang)["accessibility_url"]),
+        "home_href": relative_url(spec.url, home_url(spec.lang)),
+        "other_lang": other,
+        "other_name": LANGUAGE_NAMES[other],
+        "other_href": relative_url(spec.url, alternate if alternate is not None else home_url(other)),
+        "other_exists": alternate is not None,
+        "alternates": {spec.lang: spec.url, **({other: alternate} if alternate is not None else {})},
+        "preview": model.preview,
+        "draft": spec.draft,
+    }

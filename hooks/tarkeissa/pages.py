@@ -1,0 +1,260 @@
+"""The page model: every page the site has, in both languages, as plain data.
+
+An engine (today MkDocs + Material, see mkdocs_pages.py) turns these into HTML files; moving
+engines means new templates, not new logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import Content, Entry
+from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, section_url
+from .problems import Problem
+from .render import render
+from .ui_text import ui
+
+REQUIRED_PAGES = ("index", "accessibility")  # every language must have a home and an accessibility statement
+
+
+@dataclass
+class Asset:
+    source: Path
+    url: str  # site-relative
+
+
+@dataclass
+class SitePage:
+    url: str  # site-relative directory URL: "" is the Finnish home, "sv/" the Swedish one
+    lang: str
+    kind: str  # home, page, act, tool, campaign, campaigns
+    title: str
+    description: str
+    markdown: str  # Markdown body with the pipeline's own (escaped) HTML around it
+    alternate_url: str | None = None  # the same content in the other language
+    draft: bool = False
+    source_path: str | None = None
+    key: str | None = None  # the item's id or the page's path without language
+    menu_order: int | None = None
+    menu_title: str | None = None  # the menu's shorter name, e.g. "Etusivu" for the home page
+    assets: list[Asset] = field(default_factory=list)
+
+
+@dataclass
+class SiteModel:
+    pages: list[SitePage]
+    preview: bool
+    build_date: dt.date
+
+    def __post_init__(self) -> None:
+        self.by_url = {page.url: page for page in self.pages}
+
+    def menu(self, lang: str) -> list[SitePage]:
+        items = [page for page in self.pages if page.lang == lang and page.menu_order is not None]
+        return sorted(items, key=lambda page: (page.menu_order, page.title))
+
+    def chrome(self, lang: str) -> dict:
+        """What every page of a language shows around its content: footer links, language names."""
+        if not hasattr(self, "_chrome"):
+            statements = {page.lang: page.url for page in self.pages if page.kind == "page" and page.key == "accessibility"}
+            self._chrome = {code: {"lang": code, "home_url": home_url(code),
+                                   "accessibility_url": statements.get(code, home_url(code)),
+                                   "accessibility_label": ui(code, "accessibility")} for code in LANGUAGES}
+        return self._chrome[lang]
+
+
+def page_url(kind: str, key: str, lang: str, slug: str | None = None) -> str:
+    if kind in ("act", "tool", "campaign"):
+        return section_url(kind, lang, key)
+    if key == "index":
+        return home_url(lang)
+    folder, _, name = key.rpartition("/")
+    return URL_PREFIX[lang] + (folder + "/" if folder else "") + (slug or name) + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one directory URL to another site-relative URL that works under any base path."""
+    depth = len([part for part in from_url.split("/") if part])
+    return ("../" * depth + to_url) or "./"
+
+
+def build_site_model(content: Content, preview: bool) -> tuple[SiteModel, list[Problem]]:
+    """All pages; a production model leaves every draft out, a preview keeps and marks them."""
+    problems: list[Problem] = []
+    if not preview:
+        content = content.without_drafts()
+    builder = _Builder(content)
+    pages: list[SitePage] = []
+    for kind in ("act", "tool", "campaign", "page"):
+        for key, versions in sorted(content.collection(kind).items()):
+            for lang, entry in versions.items():
+                pages.append(builder.item_page(entry, versions))
+    for lang in LANGUAGES:
+        pages.append(builder.campaign_index(lang))
+        for key in REQUIRED_PAGES:
+            if lang not in content.pages.get(key, {}):
+                problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
+                                        "is missing: every language needs this page.",
+                                        f"Create docs/{key}.{lang}.md with at least a title."))
+    seen: dict[str, SitePage] = {}
+    for page in pages:
+        if page.url in seen:
+            problems.append(Problem(page.source_path or "docs", 1, 1, "slug",
+                                    f"gives the address /{page.url}, which {seen[page.url].source_path or 'the site'} "
+                                    "already uses.", "Choose another slug."))
+        seen[page.url] = page
+    return SiteModel(pages, preview, content.today), problems
+
+
+class _Builder:
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.vocabularies = content.vocabularies
+
+    # --- shared pieces -------------------------------------------------------------
+
+    def _urls(self, entry: Entry, versions: dict[str, Entry]) -> tuple[str, str | None]:
+        def url_of(version: Entry) -> str:
+            return page_url(version.kind, version.id, version.lang, version.values.get("slug"))
+        other = versions.get(other_language(entry.lang))
+        return url_of(entry), (url_of(other) if other else None)
+
+    def term(self, vocabulary: str, slug: str, lang: str, from_url: str) -> dict:
+        term = self.vocabularies.get(vocabulary, slug)
+        return {"label": term.label(lang) if term else slug,
+                "url": relative_url(from_url, section_url(vocabulary, lang, term.url_slug(lang) if term else slug))}
+
+    def card(self, entry: Entry, from_url: str, lang: str) -> dict:
+        url = page_url(entry.kind, entry.id, entry.lang)
+        values = entry.values
+        return {
+            "title": entry.title, "url": relative_url(from_url, url), "summary": values.get("summary", ""),
+            "organisation": values.get("organisation"), "date": values.get("published") or values.get("updated"),
+            "region": self.term("regions", values["region"], lang, from_url)["label"] if "region" in values else None,
+            "lang": entry.lang, "draft": entry.draft,
+        }
+
+    def newest_acts(self, lang: str, count: int, from_url: str, campaign: str | None = None) -> list[dict]:
+        chosen: list[Entry] = []
+        for versions in self.content.acts.values():
+            entry = versions.get(lang) or next(iter(versions.values()))
+            if campaign is None or entry.values.get("campaign") == campaign:
+                chosen.append(entry)
+        chosen.sort(key=lambda e: (e.values["published"], e.id), reverse=True)
+        return [self.card(entry, from_url, lang) for entry in chosen[:count]]
+
+    # --- pages -----------------------------------------------------------------------
+
+    def item_page(self, entry: Entry, versions: dict[str, Entry]) -> SitePage:
+        url, alternate = self._urls(entry, versions)
+        lang, values = entry.lang, entry.values
+        context = {"lang": lang, "title": entry.title, "summary": values.get("summary"), "draft": entry.draft,
+                   "alternate": alternate, "other_home": relative_url(url, home_url(other_language(lang))),
+                   "kind": entry.kind}
+        assets: list[Asset] = []
+        menu_order = menu_title = None
+        kind = entry.kind
+        if kind == "act":
+            context["facts"] = self.act_facts(entry, url)
+            image = values.get("image")
+            if image:
+                asset_url = f"media/acts/{entry.id}/{image['src']}"
+                assets.append(Asset(entry.abs_path.parent / image["src"], asset_url))
+                context["image"] = {"src": relative_url(url, asset_url), "alt": image["alt"]}
+        elif kind == "tool":
+            context["facts"] = self.tool_facts(entry, url)
+            context["source_url"] = values["source"].get("url")
+            context["source_organisation"] = values["source"]["organisation"]
+        elif kind == "campaign":
+            context["facts"] = self.campaign_facts(entry)
+            context["status"] = campaign_status(values, self.content.today)
+            context["acts"] = self.newest_acts(lang, 10_000, url, campaign=entry.id)
+        elif entry.id == "index":
+            kind = "home"
+            menu_order, menu_title = 0, ui(lang, "home")
+            context["acts"] = self.newest_acts(lang, 6, url)
+            context["campaigns_url"] = relative_url(url, section_url("campaign", lang))
+        else:
+            menu_order = 90 if entry.id == "accessibility" else 80 if entry.id == "about" else 70
+        head, foot = render(f"{kind}.html", context)
+        markdown = head + "\n\n" + entry.body.strip("\n") + "\n\n" + foot
+        return SitePage(url, lang, kind, entry.title, values.get("summary", ""), markdown, alternate,
+                        entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets)
+
+    def act_facts(self, entry: Entry, url: str) -> list[dict]:
+        values, lang = entry.values, entry.lang
+        facts = [
+            {"label": ui(lang, "organisation"), "text": values["organisation"]},
+            {"label": ui(lang, "organisation_type"),
+             "links": [self.term("organisation_types", values["organisation_type"], lang, url)]},
+        ]
+        if values.get("municipality"):
+            facts.append({"label": ui(lang, "municipality"), "text": values["municipality"]})
+        facts += [
+            {"label": ui(lang, "region"), "links": [self.term("regions", values["region"], lang, url)]},
+            {"label": ui(lang, "sector"), "links": [self.term("sectors", values["sector"], lang, url)]},
+            {"label": ui(lang, "themes"), "links": [self.term("themes", t, lang, url) for t in values["themes"]]},
+            {"label": ui(lang, "published"), "date": values["published"]},
+        ]
+        if values.get("awards"):
+            links = []
+            for award in sorted(values["awards"], key=lambda a: a["year"], reverse=True):
+                term = self.term("award_series", award["series"], lang, url)
+                links.append({"label": f"{term['label']} {award['year']}", "url": term["url"]})
+            facts.append({"label": ui(lang, "awards"), "links": links})
+        if values.get("contact"):
+            facts.append({"label": ui(lang, "contact"), "contact": values["contact"]})
+        return facts
+
+    def tool_facts(self, entry: Entry, url: str) -> list[dict]:
+        values, lang = entry.values, entry.lang
+        source = values["source"]
+        facts = [
+            {"label": ui(lang, "topics"), "links": [self.term("tool_topics", t, lang, url) for t in values["topics"]]},
+            {"label": ui(lang, "format"), "links": [self.term("tool_formats", values["format"], lang, url)]},
+        ]
+        if values.get("audience"):
+            facts.append({"label": ui(lang, "audience"),
+                          "links": [self.term("audiences", a, lang, url) for a in values["audience"]]})
+        facts.append({"label": ui(lang, "source"), "text": source["organisation"]})
+        if source.get("project"):
+            facts.append({"label": ui(lang, "project"), "text": source["project"]})
+        facts.append({"label": ui(lang, "updated"), "date": values["updated"]})
+        return facts
+
+    def campaign_facts(self, entry: Entry) -> list[dict]:
+        values, lang = entry.values, entry.lang
+        facts = [{"label": ui(lang, "status"), "text": ui(lang, "status_" + campaign_status(values, self.content.today))},
+                 {"label": ui(lang, "period"), "period": (values["start"], values.get("end"))}]
+        if values.get("hashtag"):
+            facts.append({"label": ui(lang, "hashtag"), "text": values["hashtag"]})
+        if values.get("organisers"):
+            facts.append({"label": ui(lang, "organisers"), "text": ", ".join(values["organisers"])})
+        return facts
+
+    def campaign_index(self, lang: str) -> SitePage:
+        url = section_url("campaign", lang)
+        campaigns = []
+        for key, versions in sorted(self.content.campaigns.items(),
+                                    key=lambda item: next(iter(item[1].values())).values["start"], reverse=True):
+            entry = versions.get(lang) or next(iter(versions.values()))
+            campaigns.append({"title": entry.title, "summary": entry.values["summary"], "lang": entry.lang,
+                              "url": relative_url(url, page_url("campaign", key, entry.lang)),
+                              "status": ui(lang, "status_" + campaign_status(entry.values, self.content.today)),
+                              "draft": entry.draft, "start": entry.values["start"], "end": entry.values.get("end")})
+        head, _ = render("campaigns.html", {"lang": lang, "title": ui(lang, "campaigns"), "campaigns": campaigns})
+        return SitePage(url, lang, "campaigns", ui(lang, "campaigns"), ui(lang, "campaigns"), head,
+                        section_url("campaign", other_language(lang)), key="campaigns", menu_order=50)
+
+
+def campaign_status(values: dict, today: dt.date) -> str:
+    """Upcoming, running or over, from the dates and the build date alone."""
+    if today < values["start"]:
+        return "upcoming"
+    end = values.get("end")
+    return "over" if end is not None and today > end else "running"
+
+
+__all__ = ["SiteModel", "SitePage", "Asset", "build_site_model", "page_url", "relative_url", "SECTIONS"]

@@ -1,0 +1,45 @@
+"""HTML around a page's Markdown body, from small autoescaping templates.
+
+Everything an editor wrote passes through Jinja's autoescape, so HTML in a field is shown
+as text. Jinja is the templating library of MkDocs and of most Python engines, not part of
+either; these templates move with the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .ui_text import ui
+
+BODY_MARK = "<!-- body -->"
+
+
+def format_date(value: dt.date) -> str:
+    """Finnish and Finland-Swedish write dates the same way: 16.5.2023."""
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    )
+    env.filters["date"] = format_date
+    env.globals["ui"] = ui
+    return env
+
+
+def render(template: str, context: dict) -> tuple[str, str]:
+    """The HTML before and after the body. Blank lines are dropped: Markdown must see one HTML block."""
+    html = _environment().get_template(template).render(**context)
+    head, _, foot = html.partition(BODY_MARK)
+    return _one_block(head), _one_block(foot)
+
+
+def _one_block(html: str) -> str:
+    return "\n".join(line for line in html.splitlines() if line.strip())

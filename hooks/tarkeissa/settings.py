@@ -1,0 +1,32 @@
+"""Build settings that come from the environment, so CI and editors choose them without editing files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    preview: bool  # drafts included and marked
+    build_date: dt.date  # decides 'not in the future' and campaign status
+    pull_request: str | None = None
+
+
+def build_date_from_environment(environ: dict[str, str] | None = None) -> dt.date:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) or TT_BUILD_DATE, else today (UTC)."""
+    environ = os.environ if environ is None else environ
+    if environ.get("TT_BUILD_DATE"):
+        return dt.date.fromisoformat(environ["TT_BUILD_DATE"])
+    if environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def settings_from_environment(serving: bool = False, environ: dict[str, str] | None = None) -> BuildSettings:
+    environ = os.environ if environ is None else environ
+    mode = environ.get("TT_MODE", "preview" if serving else "production")
+    if mode not in ("preview", "production"):
+        raise ValueError(f"TT_MODE must be 'preview' or 'production', not {mode!r}")
+    return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None)

@@ -1,0 +1,118 @@
+"""Controlled vocabularies: stable slugs with a Finnish and a Swedish label."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .languages import LANGUAGES
+from .problems import Problem
+from .source import SourceDocument, normalise, parse_text
+from .text import slugify
+
+VOCABULARY_NAMES = (
+    "themes", "sectors", "regions", "organisation_types",
+    "award_series", "tool_topics", "tool_formats", "audiences",
+)
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+
+
+@dataclass(frozen=True)
+class Term:
+    vocabulary: str
+    slug: str
+    labels: dict[str, str]
+
+    def label(self, lang: str) -> str:
+        return self.labels[lang]
+
+    def url_slug(self, lang: str) -> str:
+        """The term's URL segment in a language: the stable slug in Finnish, the label's in Swedish."""
+        return self.slug if lang == "fi" else slugify(self.labels[lang])
+
+
+@dataclass
+class Vocabularies:
+    terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+
+    def get(self, vocabulary: str, slug: str) -> Term | None:
+        return self.terms.get(vocabulary, {}).get(slug)
+
+    def slugs(self, vocabulary: str) -> list[str]:
+        return list(self.terms.get(vocabulary, {}))
+
+    def closest(self, vocabulary: str, value: str, count: int = 3) -> list[str]:
+        """The allowed slugs nearest to what an editor wrote, matching slugs and labels alike."""
+        terms = self.terms.get(vocabulary, {})
+        wanted = slugify(str(value))
+        by_key: dict[str, str] = {}
+        for term in terms.values():
+            by_key.setdefault(term.slug, term.slug)
+            for label in term.labels.values():
+                by_key.setdefault(slugify(label), term.slug)
+        matches = difflib.get_close_matches(wanted, list(by_key), n=count * 2, cutoff=0.5)
+        result: list[str] = []
+        for match in matches:
+            if by_key[match] not in result:
+                result.append(by_key[match])
+        return result[:count]
+
+
+def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[Problem]]:
+    vocabularies = Vocabularies()
+    try:
+        text = normalise(path.read_bytes())
+    except (OSError, UnicodeDecodeError) as error:
+        return vocabularies, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error}.",
+                                      "Restore content/vocabularies.yml as UTF-8 text.")]
+    # The file is plain YAML; reuse the front-matter reader by framing it.
+    document, problems = parse_text("---\n" + text + "\n---\n", SourceDocument(path=shown_path))
+    if problems:
+        return vocabularies, [_shift(problem) for problem in problems]
+    data = document.data
+
+    def at(path: tuple) -> tuple[int, int]:
+        line, column = document.position(path)
+        return line - 1, column  # undo the framing line
+
+    for name in VOCABULARY_NAMES:
+        if not isinstance(data.get(name), dict):
+            problems.append(Problem(shown_path, *at((name,)), name, "is missing or is not a mapping of terms.",
+                                    f"Add '{name}:' with terms as 'slug: {{fi: ..., sv: ...}}'."))
+            continue
+        terms: dict[str, Term] = {}
+        seen_labels: dict[tuple[str, str], str] = {}
+        for slug, labels in data[name].items():
+            slug = str(slug)
+            where = at((name, slug))
+            if not SLUG.match(slug):
+                problems.append(Problem(shown_path, *where, f"{name}.{slug}",
+                                        "is not a valid slug.", "Use lowercase a-z, 0-9 and '-' only."))
+                continue
+            if not (isinstance(labels, dict) and all(isinstance(labels.get(lang), str) and labels[lang].strip()
+                                                     for lang in LANGUAGES)):
+                problems.append(Problem(shown_path, *where, f"{name}.{slug}",
+                                        "needs a Finnish and a Swedish label.",
+                                        f"Write it as '{slug}: {{fi: Suomeksi, sv: På svenska}}'."))
+                continue
+            for lang in LANGUAGES:
+                key = (lang, slugify(labels[lang]))
+                if key in seen_labels:
+                    problems.append(Problem(shown_path, *where, f"{name}.{slug}",
+                                            f"has the same {lang} label as '{seen_labels[key]}'.",
+                                            "Give every term its own label in both languages."))
+                seen_labels[key] = slug
+            terms[slug] = Term(name, slug, {lang: labels[lang].strip() for lang in LANGUAGES})
+        vocabularies.terms[name] = terms
+    for name in data:
+        if name not in VOCABULARY_NAMES:
+            problems.append(Problem(shown_path, *at((name,)), str(name), "is not a known vocabulary.",
+                                    "Vocabularies are: " + ", ".join(VOCABULARY_NAMES) + "."))
+    return vocabularies, problems
+
+
+def _shift(problem: Problem) -> Problem:
+    return Problem(problem.path, max(1, problem.line - 1), problem.column, problem.field,
+                   problem.message, problem.hint)

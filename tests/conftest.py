@@ -1,0 +1,133 @@
+"""Shared fixtures: small projects written on the fly, and real MkDocs builds of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DATE = "2026-11-24"
+
+VOCABULARIES = """\
+themes:
+  tyohyvinvointi: {fi: Työhyvinvointi, sv: Arbetsvälbefinnande}
+  palvelumuotoilu: {fi: Palvelumuotoilu, sv: Tjänstedesign}
+  johtaminen: {fi: Johtaminen, sv: Ledarskap}
+sectors:
+  sosiaalipalvelut: {fi: Sosiaalipalvelut, sv: Socialservice}
+  opetus: {fi: Opetus, sv: Undervisning}
+regions:
+  uusimaa: {fi: Uusimaa, sv: Nyland}
+  pohjanmaa: {fi: Pohjanmaa, sv: Österbotten}
+  keski-suomi: {fi: Keski-Suomi, sv: Mellersta Finland}
+organisation_types:
+  kunta: {fi: Kunta, sv: Kommun}
+  hyvinvointialue: {fi: Hyvinvointialue, sv: Välfärdsområde}
+award_series:
+  innostavat-teot: {fi: Innostavat teot, sv: Inspirerande gärningar}
+tool_topics:
+  johtaminen: {fi: Johtaminen, sv: Ledarskap}
+tool_formats:
+  opas: {fi: Opas, sv: Guide}
+audiences:
+  esihenkilot: {fi: Esihenkilöt, sv: Chefer}
+"""
+
+
+def act(title="Palvelumuotoilu toi asiakkaan äänen työhön", **fields) -> str:
+    values = {
+        "title": title,
+        "summary": "Työyhteisö kehitti asiakaspalveluaan yhdessä asiakkaiden kanssa.",
+        "organisation": "Jämsän kaupunki",
+        "organisation_type": "kunta",
+        "region": "keski-suomi",
+        "sector": "sosiaalipalvelut",
+        "themes": "[palvelumuotoilu]",
+        "published": "2024-05-16",
+    }
+    values.update(fields)
+    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n## Lähtötilanne\n\nTarina alkaa.\n"
+
+
+def page(title: str, extra: str = "", body: str = "Tekstiä.") -> str:
+    return f"---\ntitle: {title}\n{extra}---\n\n{body}\n"
+
+
+BASE_PAGES = {
+    "docs/index.fi.md": page("Tärkeissä töissä"),
+    "docs/index.sv.md": page("Tärkeissä töissä"),
+    "docs/accessibility.fi.md": page("Saavutettavuusseloste", "slug: saavutettavuusseloste\n"),
+    "docs/accessibility.sv.md": page("Tillgänglighetsutlåtande", "slug: tillganglighetsutlatande\n"),
+}
+
+
+class Project:
+    """A throwaway copy of the site's machinery with content of a test's choosing."""
+
+    def __init__(self, root: Path, files: dict[str, str | bytes]):
+        self.root = root
+        root.mkdir(parents=True)
+        for name in ("mkdocs.yml",):
+            shutil.copy(ROOT / name, root / name)
+        shutil.copytree(ROOT / "overrides", root / "overrides")
+        shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+        (root / "hooks").symlink_to(ROOT / "hooks")
+        (root / "content" / "acts").mkdir(parents=True)
+        (root / "content" / "tools").mkdir(parents=True)
+        self.write("content/vocabularies.yml", VOCABULARIES)
+        for name, text in {**BASE_PAGES, **files}.items():
+            self.write(name, text)
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def build(self, mode: str = "production", **env) -> subprocess.CompletedProcess:
+        return run_build(self.root, mode, **env)
+
+    def html(self, url: str) -> str:
+        return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def run_build(root: Path, mode: str = "production", site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, **env}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    if site_dir is not None:
+        command += ["-d", str(site_dir)]
+    return subprocess.run(command, cwd=root, env=environ, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def project(tmp_path):
+    def make(files: dict[str, str | bytes] | None = None) -> Project:
+        return Project(tmp_path / "project", files or {})
+    return make
+
+
+@pytest.fixture(scope="session")
+def starter_site(tmp_path_factory) -> Path:
+    """The real starter content, built once as production does."""
+    site = tmp_path_factory.mktemp("starter") / "site"
+    result = run_build(ROOT, "production", site_dir=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def starter_preview(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("starter-preview") / "site"
+    result = run_build(ROOT, "preview", site_dir=site)
+    assert result.returncode == 0, result.stderr
+    return site
