@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort, PluginError
 from tarkeissa.content import Layout, load_content
 from tarkeissa.mkdocs_pages import (language_navigations, page_meta, replace_documentation_files,
                                     template_context)
-from tarkeissa.pages import build_site_model
+from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.problems import report
 from tarkeissa.settings import settings_from_environment
 
@@ -32,15 +32,14 @@ def on_config(config):
 def on_files(files, config):
     settings = _state["settings"]
     content = load_content(_state["layout"], settings.build_date)
-    model, problems = build_site_model(content, preview=settings.preview)
-    problems = content.problems + problems
+    problems = content.problems + check_site(content)
     if problems:
         print(report(problems), file=sys.stderr)
         message = f"{len(problems)} content problem(s) found; nothing was built. Fix them and build again."
         if _state["serving"]:
             raise PluginError(message)  # keeps the editor's server alive for the next save
         raise Abort(message)
-    _state["model"] = model
+    _state["model"] = model = build_site_model(content, preview=settings.preview)
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
     return replace_documentation_files(files, model, config)

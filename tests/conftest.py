@@ -102,7 +102,7 @@ class Project:
 
 
 def run_build(root: Path, mode: str = "production", site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, **env}
+    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, "NO_MKDOCS_2_WARNING": "1", **env}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .content import Layout, load_content
-from .pages import build_site_model
+from .pages import check_site
 from .problems import report
 from .settings import build_date_from_environment
 
@@ -26,8 +26,7 @@ def check(args: argparse.Namespace) -> int:
     content = load_content(layout, build_date_from_environment(), only=only)
     problems = list(content.problems)
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
-        _, site_problems = build_site_model(content, preview=True)
-        problems += site_problems
+        problems += check_site(content)
     if problems:
         print(report(problems, args.format))
         return 1

@@ -80,9 +80,30 @@ def relative_url(from_url: str, to_url: str) -> str:
     return ("../" * depth + to_url) or "./"
 
 
-def build_site_model(content: Content, preview: bool) -> tuple[SiteModel, list[Problem]]:
-    """All pages; a production model leaves every draft out, a preview keeps and marks them."""
+def check_site(content: Content) -> list[Problem]:
+    """Rules about the site as a whole: required pages exist, no two pages share an address."""
     problems: list[Problem] = []
+    for lang in LANGUAGES:
+        for key in REQUIRED_PAGES:
+            if lang not in content.pages.get(key, {}):
+                problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
+                                        "is missing: every language needs this page.",
+                                        f"Create docs/{key}.{lang}.md with at least a title."))
+    seen: dict[str, str] = {section_url("campaign", lang): "the campaign list" for lang in LANGUAGES}
+    for kind in ("act", "tool", "campaign", "page"):
+        for key, versions in sorted(content.collection(kind).items()):
+            for lang, entry in versions.items():
+                url = page_url(kind, key, lang, entry.values.get("slug"))
+                if url in seen:
+                    problems.append(Problem(entry.source_path, 1, 1, "slug" if kind == "page" else "file name",
+                                            f"gives the address /{url}, which {seen[url]} already has.",
+                                            "Choose another slug or file name."))
+                seen.setdefault(url, entry.source_path)
+    return problems
+
+
+def build_site_model(content: Content, preview: bool) -> SiteModel:
+    """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them."""
     if not preview:
         content = content.without_drafts()
     builder = _Builder(content)
@@ -93,19 +114,7 @@ def build_site_model(content: Content, preview: bool) -> tuple[SiteModel, list[P
                 pages.append(builder.item_page(entry, versions))
     for lang in LANGUAGES:
         pages.append(builder.campaign_index(lang))
-        for key in REQUIRED_PAGES:
-            if lang not in content.pages.get(key, {}):
-                problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
-                                        "is missing: every language needs this page.",
-                                        f"Create docs/{key}.{lang}.md with at least a title."))
-    seen: dict[str, SitePage] = {}
-    for page in pages:
-        if page.url in seen:
-            problems.append(Problem(page.source_path or "docs", 1, 1, "slug",
-                                    f"gives the address /{page.url}, which {seen[page.url].source_path or 'the site'} "
-                                    "already uses.", "Choose another slug."))
-        seen[page.url] = page
-    return SiteModel(pages, preview, content.today), problems
+    return SiteModel(pages, preview, content.today)
 
 
 class _Builder:
@@ -257,4 +266,4 @@ def campaign_status(values: dict, today: dt.date) -> str:
     return "over" if end is not None and today > end else "running"
 
 
-__all__ = ["SiteModel", "SitePage", "Asset", "build_site_model", "page_url", "relative_url", "SECTIONS"]
+__all__ = ["SiteModel", "SitePage", "Asset", "build_site_model", "check_site", "page_url", "relative_url", "SECTIONS"]

@@ -42,8 +42,8 @@ def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, sch
     for key in data:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            hint = (f"Did you mean '{close[0]}'? " if close else "") + \
-                f"The fields of a {schema.name}{' ' + '.'.join(map(str, path)) if path else ''} are: {', '.join(known)}."
+            where = f" in {'.'.join(map(str, path))}" if path else f" in a {schema.name} file"
+            hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Fields allowed{where}: {', '.join(known)}."
             problems.append(_problem(document, path + (key,), "is not a known field.", hint, at_key=True))
     clean: dict[str, Any] = {}
     for spec in specs:
