@@ -32,7 +32,7 @@ check: setup  ## validate every content file without building
 test: setup  ## every test
 	$(BIN)/python -m pytest
 
-bench: setup  ## build benchmark on generated corpora
+bench: setup  ## build benchmark: the starter site and a generated 1,000-act corpus
 	$(BIN)/python scripts/benchmark_build.py
 
 clean:
