@@ -107,7 +107,7 @@ def test_every_page_links_the_accessibility_statement_in_its_language(starter_si
         html = path.read_text(encoding="utf-8")
         label = "Tillgänglighetsutlåtande" if html_lang(html) == "sv" else "Saavutettavuusseloste"
         target = "tillganglighetsutlatande/" if html_lang(html) == "sv" else "saavutettavuusseloste/"
-        assert re.search(rf'<a href="[./]*(sv/)?{target}">{label}</a>', html), path
+        assert re.search(rf'<a href="(\./|[./]*(sv/)?{target})">{label}</a>', html), path
 
 
 @pytest.mark.parametrize("url", ["sv", "sv/kampanjer", "sv/tillganglighetsutlatande"])
@@ -170,3 +170,41 @@ def test_the_build_writes_nothing_into_docs_or_content(project):
     assert result.returncode == 0, result.stderr
     assert (p.root / "site" / "teot" / "the-act" / "index.html").is_file()
     assert snapshot() == before
+
+
+def test_every_internal_link_and_asset_resolves(starter_site):
+    missing = []
+    for path in starter_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if re.match(r"^[a-z]+:", target) or target.startswith("//"):
+                continue
+            resolved = (starter_site / target.lstrip("/")) if target.startswith("/") else (path.parent / target)
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                missing.append(f"{path.relative_to(starter_site)} -> {target}")
+    assert missing == []
+
+
+def test_term_pages_list_items_newest_first_in_both_languages(starter_site):
+    theme, acts = max(((t, [v for v in CONTENT.acts.values() if any(not e.draft for e in v.values())
+                            and t in next(iter(v.values())).values["themes"]])
+                       for t in CONTENT.vocabularies.slugs("themes")), key=lambda pair: len(pair[1]))
+    term = CONTENT.vocabularies.get("themes", theme)
+    fi, sv = read(starter_site, f"teemat/{theme}"), read(starter_site, f"sv/teman/{term.url_slug('sv')}")
+    assert f"{len(acts)} kehittämistekoa" in fi and f"{len(acts)} utvecklingsgärningar" in sv
+    dates = re.findall(r'<li class="tt-card".*?<time datetime="([0-9-]+)"', fi, flags=re.S)
+    assert len(dates) == len(acts) and dates == sorted(dates, reverse=True)
+    # an act in only one language is listed on the other language's term page too, marked with its language
+    for versions in acts:
+        if set(versions) == {"sv"}:
+            assert f'lang="sv">\n<h3 class="tt-card__title"><a href="../../sv/garningar/{next(iter(versions.values())).id}/"' in fi
+
+
+def test_a_term_without_items_still_has_a_page_that_says_so(starter_site):
+    used = {v["fi" if "fi" in v else "sv"].values["region"] for v in CONTENT.acts.values()}
+    unused = [slug for slug in CONTENT.vocabularies.slugs("regions") if slug not in used]
+    assert unused, "the starter content leaves at least one region without acts"
+    assert "Tällä termillä ei ole vielä kehittämistekoja." in read(starter_site, f"maakunnat/{unused[0]}")
+    index = read(starter_site, "maakunnat")
+    label = CONTENT.vocabularies.get("regions", unused[0]).label("fi")
+    assert f'<tr><td><a href="{unused[0]}/">{label}</a></td><td>0</td></tr>' in index

@@ -38,3 +38,13 @@ def section_url(section: str, lang: str, slug: str = "") -> str:
     """Site-relative directory URL, e.g. 'sv/garningar/abc/'."""
     url = URL_PREFIX[lang] + SECTIONS[section][lang] + "/"
     return url + slug + "/" if slug else url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one directory URL to another site-relative URL that works under any base path."""
+    here = [part for part in from_url.split("/") if part]
+    there = to_url.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"

@@ -7,39 +7,17 @@ engines means new templates, not new logic.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .content import Content, Entry
-from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, section_url
+from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
+from .model import Asset, SitePage
+from .term_pages import term_pages
 from .problems import Problem
 from .render import render
 from .ui_text import ui
 
 REQUIRED_PAGES = ("index", "accessibility")  # every language must have a home and an accessibility statement
-
-
-@dataclass
-class Asset:
-    source: Path
-    url: str  # site-relative
-
-
-@dataclass
-class SitePage:
-    url: str  # site-relative directory URL: "" is the Finnish home, "sv/" the Swedish one
-    lang: str
-    kind: str  # home, page, act, tool, campaign, campaigns
-    title: str
-    description: str
-    markdown: str  # Markdown body with the pipeline's own (escaped) HTML around it
-    alternate_url: str | None = None  # the same content in the other language
-    draft: bool = False
-    source_path: str | None = None
-    key: str | None = None  # the item's id or the page's path without language
-    menu_order: int | None = None
-    menu_title: str | None = None  # the menu's shorter name, e.g. "Etusivu" for the home page
-    assets: list[Asset] = field(default_factory=list)
 
 
 @dataclass
@@ -74,12 +52,6 @@ def page_url(kind: str, key: str, lang: str, slug: str | None = None) -> str:
     return URL_PREFIX[lang] + (folder + "/" if folder else "") + (slug or name) + "/"
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one directory URL to another site-relative URL that works under any base path."""
-    depth = len([part for part in from_url.split("/") if part])
-    return ("../" * depth + to_url) or "./"
-
-
 def check_site(content: Content) -> list[Problem]:
     """Rules about the site as a whole: required pages exist, no two pages share an address."""
     problems: list[Problem] = []
@@ -89,7 +61,8 @@ def check_site(content: Content) -> list[Problem]:
                 problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
                                         "is missing: every language needs this page.",
                                         f"Create docs/{key}.{lang}.md with at least a title."))
-    seen: dict[str, str] = {section_url("campaign", lang): "the campaign list" for lang in LANGUAGES}
+    seen: dict[str, str] = {section_url(section, lang): "a generated listing" for lang in LANGUAGES
+                            for section in SECTIONS}
     for kind in ("act", "tool", "campaign", "page"):
         for key, versions in sorted(content.collection(kind).items()):
             for lang, entry in versions.items():
@@ -114,6 +87,7 @@ def build_site_model(content: Content, preview: bool) -> SiteModel:
                 pages.append(builder.item_page(entry, versions))
     for lang in LANGUAGES:
         pages.append(builder.campaign_index(lang))
+    pages += term_pages(content, builder)
     return SiteModel(pages, preview, content.today)
 
 
@@ -143,6 +117,8 @@ class _Builder:
             "organisation": values.get("organisation"), "date": values.get("published") or values.get("updated"),
             "region": self.term("regions", values["region"], lang, from_url)["label"] if "region" in values else None,
             "lang": entry.lang, "draft": entry.draft,
+            "source": values["source"]["organisation"] if "source" in values else None,
+            "format": self.term("tool_formats", values["format"], lang, from_url)["label"] if "format" in values else None,
         }
 
     def newest_acts(self, lang: str, count: int, from_url: str, campaign: str | None = None) -> list[dict]:

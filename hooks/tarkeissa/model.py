@@ -1,0 +1,29 @@
+"""The pieces of the page model: plain data, no engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Asset:
+    source: Path
+    url: str  # site-relative
+
+
+@dataclass
+class SitePage:
+    url: str  # site-relative directory URL: "" is the Finnish home, "sv/" the Swedish one
+    lang: str
+    kind: str  # home, page, act, tool, campaign, campaigns
+    title: str
+    description: str
+    markdown: str  # Markdown body with the pipeline's own (escaped) HTML around it
+    alternate_url: str | None = None  # the same content in the other language
+    draft: bool = False
+    source_path: str | None = None
+    key: str | None = None  # the item's id or the page's path without language
+    menu_order: int | None = None
+    menu_title: str | None = None  # the menu's shorter name, e.g. "Etusivu" for the home page
+    assets: list[Asset] = field(default_factory=list)

@@ -1,0 +1,92 @@
+"""Term indexes and term pages: every vocabulary that classifies acts or tools, in both languages.
+
+Items are bucketed by term in one pass over the content, so the work grows with the number
+of items, not with items times terms. Long term pages are paginated.
+"""
+
+from __future__ import annotations
+
+from .content import Content, Entry
+from .languages import LANGUAGES, other_language, relative_url, section_url
+from .model import SitePage
+from .render import render
+from .ui_text import ui
+
+PAGE_SIZE = 50
+
+# vocabulary -> (kind of item, front-matter field that names its terms)
+CLASSIFYING = {
+    "themes": ("act", "themes"),
+    "sectors": ("act", "sector"),
+    "regions": ("act", "region"),
+    "organisation_types": ("act", "organisation_type"),
+    "award_series": ("act", "awards"),
+    "tool_topics": ("tool", "topics"),
+    "tool_formats": ("tool", "format"),
+    "audiences": ("tool", "audience"),
+}
+MENU_ORDER = {"themes": 20, "sectors": 21, "regions": 22, "award_series": 23}
+
+
+def bucket_items(content: Content) -> dict[str, dict[str, list[dict[str, Entry]]]]:
+    """vocabulary -> term slug -> the items (all their language versions) that use the term."""
+    buckets: dict[str, dict[str, list[dict[str, Entry]]]] = {name: {} for name in CLASSIFYING}
+    for vocabulary, (kind, field) in CLASSIFYING.items():
+        for versions in content.collection(kind).values():
+            values = next(iter(versions.values())).values  # classification is the same in both versions
+            raw = values.get(field)
+            if raw is None:
+                continue
+            slugs = [award["series"] for award in raw] if field == "awards" else raw if isinstance(raw, list) else [raw]
+            for slug in dict.fromkeys(slugs):
+                buckets[vocabulary].setdefault(slug, []).append(versions)
+    return buckets
+
+
+def term_pages(content: Content, builder) -> list[SitePage]:
+    """Every vocabulary index and term page; `builder` (pages._Builder) makes the item cards."""
+    pages = []
+    buckets = bucket_items(content)
+    for vocabulary, by_term in buckets.items():
+        kind = CLASSIFYING[vocabulary][0]
+        for versions_list in by_term.values():
+            versions_list.sort(key=lambda versions: (_date(versions), _id(versions)), reverse=True)
+        for lang in LANGUAGES:
+            other = other_language(lang)
+            terms = content.vocabularies.terms.get(vocabulary, {}).values()
+            index_url = section_url(vocabulary, lang)
+            rows = [{"label": term.label(lang), "count": len(by_term.get(term.slug, [])),
+                     "url": relative_url(index_url, section_url(vocabulary, lang, term.url_slug(lang)))}
+                    for term in sorted(terms, key=lambda t: t.label(lang).casefold())]
+            title = ui(lang, "vocabulary_" + vocabulary)
+            head, _ = render("term_index.html", {"lang": lang, "title": title, "rows": rows, "kind": kind})
+            pages.append(SitePage(index_url, lang, "term-index", title, title, head, section_url(vocabulary, other),
+                                    key=vocabulary, menu_order=MENU_ORDER.get(vocabulary)))
+            for term in terms:
+                items = by_term.get(term.slug, [])
+                chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+                base = section_url(vocabulary, lang, term.url_slug(lang))
+                other_base = section_url(vocabulary, other, term.url_slug(other))
+                for number, chunk in enumerate(chunks, start=1):
+                    url = base if number == 1 else f"{base}{number}/"
+                    cards = [builder.card(versions.get(lang) or next(iter(versions.values())), url, lang)
+                             for versions in chunk]
+                    pager = [{"number": n, "url": relative_url(url, base if n == 1 else f"{base}{n}/"),
+                              "current": n == number} for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
+                    heading = f"{ui(lang, 'vocabulary_' + vocabulary)}: {term.label(lang)}"
+                    head, _ = render("term.html", {
+                        "lang": lang, "title": heading, "cards": cards, "total": len(items), "pager": pager,
+                        "kind": kind, "index_url": relative_url(url, index_url),
+                        "index_label": ui(lang, "vocabulary_" + vocabulary)})
+                    alternate = other_base if number == 1 else f"{other_base}{number}/"
+                    pages.append(SitePage(url, lang, "term", heading, heading, head, alternate, key=term.slug))
+    return pages
+
+
+def _date(versions: dict[str, Entry]):
+    values = next(iter(versions.values())).values
+    return values.get("published") or values.get("updated")
+
+
+def _id(versions: dict[str, Entry]) -> str:
+    return next(iter(versions.values())).id
