@@ -10,7 +10,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
 from tarkeissa.mkdocs_pages import (language_navigations, page_meta, replace_documentation_files,
-                                    template_context)
+                                    template_context, wrap_content)
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.problems import report
 from tarkeissa.settings import settings_from_environment
@@ -53,6 +53,10 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     page.meta = page_meta(page, _state["model"])
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return wrap_content(html, page, _state["model"])
 
 
 def on_page_context(context, page, config, nav):

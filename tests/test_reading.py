@@ -87,3 +87,22 @@ def test_duplicate_key_is_reported_at_the_second_key(project):
 def test_impossible_date_is_a_problem_not_a_crash(project):
     _, problems = problems_of(project, {"content/acts/bad-date.fi.md": act(published="2023-02-30")})
     assert problems == [("content/acts/bad-date.fi.md", 9, 12, "published", "'2023-02-30' is not a real date.")]
+
+
+NASTY_FRONT_MATTER = [
+    "1: numeric key\n", "title: [a, list]\n", "? [complex, key]\n: value\n", "title: !!python/object:os.system x\n",
+    "awards: [2019]\n", "awards: [{year: 2019, series: x, extra: 1}]\n", "image: kuva.jpg\n", "contact: [a, b]\n",
+    "themes: [[nested]]\n", "themes: [{a: b}]\n", "published: 2024-05-16 10:00:00\n", "draft: null\n",
+    "title: &a x\nsummary: *a\n", "title: |\n  multi\n  line\n", "\t title: tab\n", "title: x\ntitle: y\n",
+    "campaign: Kampanja Väärin\n", "title: \"unterminated\n", "---\n", "title: x\n...\n", ": empty key\n",
+]
+
+
+def test_no_input_crashes_the_reader_and_each_gets_a_problem(project):
+    files = {f"content/acts/nasty-{i:02d}.fi.md": "---\n" + text + "---\nTarina.\n"
+             for i, text in enumerate(NASTY_FRONT_MATTER)}
+    files["docs/nasty-page.fi.md"] = "---\ntype: blog\ntitle: x\n---\n"
+    p = project(files)
+    content = load_content(Layout(p.root, p.root / "docs"), TODAY)
+    assert {problem.path for problem in content.problems} == set(files)
+    assert all(problem.line >= 1 and problem.column >= 1 and problem.hint for problem in content.problems)

@@ -27,7 +27,7 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
     assets: set[str] = set()
     for page in model.pages:
         inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, source_uri(page), content=page.markdown, inclusion=inclusion))
+        files.append(File.generated(config, source_uri(page), content=page.body, inclusion=inclusion))
         for asset in page.assets:
             if asset.url not in assets:
                 assets.add(asset.url)
@@ -57,6 +57,12 @@ def page_meta(page: Page, model: SiteModel) -> dict:
         "kind": spec.kind,
         "draft": spec.draft,
     }
+
+
+def wrap_content(html: str, page: Page, model: SiteModel) -> str:
+    """The page's own HTML around the rendered Markdown body."""
+    spec = model.by_url[page.url]
+    return spec.head_html + html + spec.foot_html
 
 
 def template_context(page: Page, model: SiteModel) -> dict:

@@ -19,7 +19,7 @@ class SitePage:
     kind: str  # home, page, act, tool, campaign, campaigns
     title: str
     description: str
-    markdown: str  # Markdown body with the pipeline's own (escaped) HTML around it
+    body: str  # the editor's Markdown; "" for generated listings
     alternate_url: str | None = None  # the same content in the other language
     draft: bool = False
     source_path: str | None = None
@@ -27,3 +27,6 @@ class SitePage:
     menu_order: int | None = None
     menu_title: str | None = None  # the menu's shorter name, e.g. "Etusivu" for the home page
     assets: list[Asset] = field(default_factory=list)
+    # The pipeline's own (escaped) HTML around the body: it never goes through Markdown.
+    head_html: str = ""
+    foot_html: str = ""

@@ -164,9 +164,8 @@ class _Builder:
         else:
             menu_order = 90 if entry.id == "accessibility" else 80 if entry.id == "about" else 70
         head, foot = render(f"{kind}.html", context)
-        markdown = head + "\n\n" + entry.body.strip("\n") + "\n\n" + foot
-        return SitePage(url, lang, kind, entry.title, values.get("summary", ""), markdown, alternate,
-                        entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets)
+        return SitePage(url, lang, kind, entry.title, values.get("summary", ""), entry.body, alternate,
+                        entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets, head, foot)
 
     def act_facts(self, entry: Entry, url: str) -> list[dict]:
         values, lang = entry.values, entry.lang
@@ -230,8 +229,8 @@ class _Builder:
                               "status": ui(lang, "status_" + campaign_status(entry.values, self.content.today)),
                               "draft": entry.draft, "start": entry.values["start"], "end": entry.values.get("end")})
         head, _ = render("campaigns.html", {"lang": lang, "title": ui(lang, "campaigns"), "campaigns": campaigns})
-        return SitePage(url, lang, "campaigns", ui(lang, "campaigns"), ui(lang, "campaigns"), head,
-                        section_url("campaign", other_language(lang)), key="campaigns", menu_order=50)
+        return SitePage(url, lang, "campaigns", ui(lang, "campaigns"), ui(lang, "campaigns"), "",
+                        section_url("campaign", other_language(lang)), key="campaigns", menu_order=50, head_html=head)
 
 
 def campaign_status(values: dict, today: dt.date) -> str:

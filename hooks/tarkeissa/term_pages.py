@@ -60,8 +60,8 @@ def term_pages(content: Content, builder) -> list[SitePage]:
                     for term in sorted(terms, key=lambda t: t.label(lang).casefold())]
             title = ui(lang, "vocabulary_" + vocabulary)
             head, _ = render("term_index.html", {"lang": lang, "title": title, "rows": rows, "kind": kind})
-            pages.append(SitePage(index_url, lang, "term-index", title, title, head, section_url(vocabulary, other),
-                                    key=vocabulary, menu_order=MENU_ORDER.get(vocabulary)))
+            pages.append(SitePage(index_url, lang, "term-index", title, title, "", section_url(vocabulary, other),
+                                  key=vocabulary, menu_order=MENU_ORDER.get(vocabulary), head_html=head))
             for term in terms:
                 items = by_term.get(term.slug, [])
                 chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
@@ -79,7 +79,8 @@ def term_pages(content: Content, builder) -> list[SitePage]:
                         "kind": kind, "index_url": relative_url(url, index_url),
                         "index_label": ui(lang, "vocabulary_" + vocabulary)})
                     alternate = other_base if number == 1 else f"{other_base}{number}/"
-                    pages.append(SitePage(url, lang, "term", heading, heading, head, alternate, key=term.slug))
+                    pages.append(SitePage(url, lang, "term", heading, heading, "", alternate, key=term.slug,
+                                          head_html=head))
     return pages
 
 
