@@ -42,7 +42,7 @@ def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, sch
     for key in data:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            where = f" in {'.'.join(map(str, path))}" if path else f" in a {schema.name} file"
+            where = f" in {'.'.join(map(str, path))}" if path else f" in {'an' if schema.name[0] in 'aeiou' else 'a'} {schema.name} file"
             hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Fields allowed{where}: {', '.join(known)}."
             problems.append(_problem(document, path + (key,), "is not a known field.", hint, at_key=True))
     clean: dict[str, Any] = {}
