@@ -39,7 +39,8 @@ def on_files(files, config):
         if _state["serving"]:
             raise PluginError(message)  # keeps the editor's server alive for the next save
         raise Abort(message)
-    _state["model"] = model = build_site_model(content, preview=settings.preview)
+    _state["model"] = model = build_site_model(content, preview=settings.preview,
+                                                       site_url=config.site_url or "/")
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
     return replace_documentation_files(files, model, config)

@@ -15,6 +15,7 @@ SECTIONS = {
     "act": {"fi": "teot", "sv": "garningar"},
     "tool": {"fi": "tyokalut", "sv": "verktyg"},
     "campaign": {"fi": "kampanjat", "sv": "kampanjer"},
+    "awards": {"fi": "palkitut", "sv": "prisbelonade"},
     "themes": {"fi": "teemat", "sv": "teman"},
     "sectors": {"fi": "toimialat", "sv": "sektorer"},
     "regions": {"fi": "maakunnat", "sv": "landskap"},

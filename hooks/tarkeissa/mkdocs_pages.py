@@ -32,6 +32,8 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
             if asset.url not in assets:
                 assets.add(asset.url)
                 files.append(File.generated(config, asset.url, abs_src_path=str(asset.source)))
+    for path, text in model.files.items():
+        files.append(File.generated(config, path, content=text))
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
     return files
 

@@ -7,12 +7,14 @@ engines means new templates, not new logic.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .content import Content, Entry
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
-from .term_pages import term_pages
+from .term_pages import bucket_items, term_pages
+from .feeds import atom_feed, feed_url, sitemap
+from .listings import acts_landing, awards_page, filter_data, filter_data_url, tools_landing
 from .problems import Problem
 from .render import render
 from .ui_text import ui
@@ -25,6 +27,7 @@ class SiteModel:
     pages: list[SitePage]
     preview: bool
     build_date: dt.date
+    files: dict[str, str] = field(default_factory=dict)  # site-relative path -> text (feeds, sitemap, data)
 
     def __post_init__(self) -> None:
         self.by_url = {page.url: page for page in self.pages}
@@ -75,7 +78,7 @@ def check_site(content: Content) -> list[Problem]:
     return problems
 
 
-def build_site_model(content: Content, preview: bool) -> SiteModel:
+def build_site_model(content: Content, preview: bool, site_url: str = "/") -> SiteModel:
     """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them."""
     if not preview:
         content = content.without_drafts()
@@ -85,16 +88,46 @@ def build_site_model(content: Content, preview: bool) -> SiteModel:
         for key, versions in sorted(content.collection(kind).items()):
             for lang, entry in versions.items():
                 pages.append(builder.item_page(entry, versions))
+    files: dict[str, str] = {}
     for lang in LANGUAGES:
-        pages.append(builder.campaign_index(lang))
-    pages += term_pages(content, builder)
-    return SiteModel(pages, preview, content.today)
+        pages += [builder.campaign_index(lang), acts_landing(content, builder, lang),
+                  tools_landing(content, builder, lang), awards_page(content, builder, lang)]
+        files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
+        files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
+    pages += term_pages(content, builder, builder.buckets)
+    files["sitemap.xml"] = sitemap(pages, site_url)
+    return SiteModel(pages, preview, content.today, files)
 
 
 class _Builder:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.vocabularies = content.vocabularies
+        self.buckets = bucket_items(content)
+
+    @staticmethod
+    def url_of(entry: Entry) -> str:
+        return page_url(entry.kind, entry.id, entry.lang, entry.values.get("slug"))
+
+    def related_acts(self, entry: Entry, url: str, count: int = 4, candidates_per_term: int = 12) -> list[dict]:
+        """Acts that share themes or the sector. Only the newest few of each term are candidates,
+        so the cost per act stays constant however many acts there are."""
+        values = entry.values
+        scores: dict[str, tuple[int, object]] = {}
+        lists = [(2, self.buckets["themes"].get(theme, [])) for theme in values["themes"]]
+        lists.append((1, self.buckets["sectors"].get(values["sector"], [])))
+        chosen: dict[str, dict] = {}
+        for weight, items in lists:
+            for versions in items[:candidates_per_term + 1]:
+                other = next(iter(versions.values()))
+                if other.id == entry.id:
+                    continue
+                score = scores.get(other.id, (0, None))[0] + weight
+                scores[other.id] = (score, other.values["published"])
+                chosen[other.id] = versions
+        best = sorted(scores, key=lambda key: (scores[key][0], scores[key][1], key), reverse=True)[:count]
+        return [self.card(chosen[key].get(entry.lang) or next(iter(chosen[key].values())), url, entry.lang)
+                for key in best]
 
     # --- shared pieces -------------------------------------------------------------
 
@@ -143,6 +176,7 @@ class _Builder:
         kind = entry.kind
         if kind == "act":
             context["facts"] = self.act_facts(entry, url)
+            context["related"] = self.related_acts(entry, url)
             image = values.get("image")
             if image:
                 asset_url = f"media/acts/{entry.id}/{image['src']}"

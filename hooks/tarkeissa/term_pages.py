@@ -40,17 +40,16 @@ def bucket_items(content: Content) -> dict[str, dict[str, list[dict[str, Entry]]
             slugs = [award["series"] for award in raw] if field == "awards" else raw if isinstance(raw, list) else [raw]
             for slug in dict.fromkeys(slugs):
                 buckets[vocabulary].setdefault(slug, []).append(versions)
+        for items in buckets[vocabulary].values():
+            items.sort(key=lambda versions: (_date(versions), _id(versions)), reverse=True)  # newest first
     return buckets
 
 
-def term_pages(content: Content, builder) -> list[SitePage]:
+def term_pages(content: Content, builder, buckets) -> list[SitePage]:
     """Every vocabulary index and term page; `builder` (pages._Builder) makes the item cards."""
     pages = []
-    buckets = bucket_items(content)
     for vocabulary, by_term in buckets.items():
         kind = CLASSIFYING[vocabulary][0]
-        for versions_list in by_term.values():
-            versions_list.sort(key=lambda versions: (_date(versions), _id(versions)), reverse=True)
         for lang in LANGUAGES:
             other = other_language(lang)
             terms = content.vocabularies.terms.get(vocabulary, {}).values()
