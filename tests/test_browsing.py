@@ -101,9 +101,11 @@ def test_related_acts_share_a_theme_or_the_sector(starter_site):
 
 
 def test_long_term_pages_are_paginated_newest_first(project):
-    files = {f"content/acts/teko-{n:03d}.fi.md": act(title=f"Kehittämisteko numero {n}",
+    files = {f"content/acts/teko-{n:03d}.fi.md": act(title=f"Kehittämisteko numero {n}", campaign="iso-kampanja",
                                                      published=f"2024-{1 + n // 28:02d}-{1 + n % 28:02d}")
              for n in range(120)}
+    files["docs/campaigns/iso-kampanja.fi.md"] = ("---\ntype: campaign\ntitle: Iso kampanja\n"
+                                                  "summary: Kampanja, johon liittyy paljon tekoja.\nstart: 2024-01-01\n---\n")
     p = project(files)
     result = p.build()
     assert result.returncode == 0, result.stderr
@@ -113,3 +115,7 @@ def test_long_term_pages_are_paginated_newest_first(project):
     assert not (p.root / "site" / "teemat" / "palvelumuotoilu" / "4").exists()
     assert '<span aria-current="page">1</span>' in first and 'href="3/" aria-label="Sivu 3"' in first
     assert "Kehittämisteko numero 119" in first and "Kehittämisteko numero 0<" in third
+    campaign = p.html("kampanjat/iso-kampanja")
+    assert len(re.findall('<li class="tt-card"', campaign)) == 50 and "Kampanjaan liittyvät teot (120)" in campaign
+    assert '<a href="teot/">Kaikki kampanjan 120 tekoa</a>' in campaign
+    assert len(re.findall('<li class="tt-card"', p.html("kampanjat/iso-kampanja/teot/3"))) == 20

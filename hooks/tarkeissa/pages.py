@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .content import Content, Entry
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
-from .term_pages import bucket_items, term_pages
+from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, tools_landing
 from .problems import Problem
@@ -90,6 +90,7 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/") -> Si
                 pages.append(builder.item_page(entry, versions))
     files: dict[str, str] = {}
     for lang in LANGUAGES:
+        pages += builder.campaign_act_lists(lang)
         pages += [builder.campaign_index(lang), acts_landing(content, builder, lang),
                   tools_landing(content, builder, lang), awards_page(content, builder, lang)]
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
@@ -104,6 +105,14 @@ class _Builder:
         self.content = content
         self.vocabularies = content.vocabularies
         self.buckets = bucket_items(content)
+        self.by_campaign: dict[str, list[dict[str, Entry]]] = {}
+        for versions in content.acts.values():
+            campaign = next(iter(versions.values())).values.get("campaign")
+            if campaign:
+                self.by_campaign.setdefault(campaign, []).append(versions)
+        for items in self.by_campaign.values():
+            items.sort(key=lambda v: (next(iter(v.values())).values["published"], next(iter(v.values())).id),
+                       reverse=True)
 
     @staticmethod
     def url_of(entry: Entry) -> str:
@@ -154,12 +163,8 @@ class _Builder:
             "format": self.term("tool_formats", values["format"], lang, from_url)["label"] if "format" in values else None,
         }
 
-    def newest_acts(self, lang: str, count: int, from_url: str, campaign: str | None = None) -> list[dict]:
-        chosen: list[Entry] = []
-        for versions in self.content.acts.values():
-            entry = versions.get(lang) or next(iter(versions.values()))
-            if campaign is None or entry.values.get("campaign") == campaign:
-                chosen.append(entry)
+    def newest_acts(self, lang: str, count: int, from_url: str) -> list[dict]:
+        chosen = [versions.get(lang) or next(iter(versions.values())) for versions in self.content.acts.values()]
         chosen.sort(key=lambda e: (e.values["published"], e.id), reverse=True)
         return [self.card(entry, from_url, lang) for entry in chosen[:count]]
 
@@ -189,7 +194,10 @@ class _Builder:
         elif kind == "campaign":
             context["facts"] = self.campaign_facts(entry)
             context["status"] = campaign_status(values, self.content.today)
-            context["acts"] = self.newest_acts(lang, 10_000, url, campaign=entry.id)
+            acts = self.by_campaign.get(entry.id, [])
+            context["acts"] = [self.card(v.get(lang) or next(iter(v.values())), url, lang) for v in acts[:PAGE_SIZE]]
+            context["acts_total"] = len(acts)
+            context["all_acts_url"] = relative_url(url, url + "teot/") if len(acts) > PAGE_SIZE else None
         elif entry.id == "index":
             kind = "home"
             menu_order, menu_title = 0, ui(lang, "home")
@@ -251,6 +259,21 @@ class _Builder:
         if values.get("organisers"):
             facts.append({"label": ui(lang, "organisers"), "text": ", ".join(values["organisers"])})
         return facts
+
+    def campaign_act_lists(self, lang: str) -> list[SitePage]:
+        """Paginated lists of a campaign's acts, for campaigns with more than fit on the campaign page."""
+        pages = []
+        for key, versions in self.content.campaigns.items():
+            acts = self.by_campaign.get(key, [])
+            if len(acts) <= PAGE_SIZE:
+                continue
+            entry = versions.get(lang) or next(iter(versions.values()))
+            own = page_url("campaign", key, entry.lang)
+            other = page_url("campaign", key, other_language(lang))
+            heading = f"{ui(lang, 'campaign_acts')}: {entry.title}"
+            pages += listing_pages(self, acts, lang, "act", heading, section_url("campaign", lang, key) + "teot/",
+                                   other + "teot/", (own, entry.title), key=key)
+        return pages
 
     def campaign_index(self, lang: str) -> SitePage:
         url = section_url("campaign", lang)

@@ -62,24 +62,29 @@ def term_pages(content: Content, builder, buckets) -> list[SitePage]:
             pages.append(SitePage(index_url, lang, "term-index", title, title, "", section_url(vocabulary, other),
                                   key=vocabulary, menu_order=MENU_ORDER.get(vocabulary), head_html=head))
             for term in terms:
-                items = by_term.get(term.slug, [])
-                chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
-                base = section_url(vocabulary, lang, term.url_slug(lang))
-                other_base = section_url(vocabulary, other, term.url_slug(other))
-                for number, chunk in enumerate(chunks, start=1):
-                    url = base if number == 1 else f"{base}{number}/"
-                    cards = [builder.card(versions.get(lang) or next(iter(versions.values())), url, lang)
-                             for versions in chunk]
-                    pager = [{"number": n, "url": relative_url(url, base if n == 1 else f"{base}{n}/"),
-                              "current": n == number} for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
-                    heading = f"{ui(lang, 'vocabulary_' + vocabulary)}: {term.label(lang)}"
-                    head, _ = render("term.html", {
-                        "lang": lang, "title": heading, "cards": cards, "total": len(items), "pager": pager,
-                        "kind": kind, "index_url": relative_url(url, index_url),
-                        "index_label": ui(lang, "vocabulary_" + vocabulary)})
-                    alternate = other_base if number == 1 else f"{other_base}{number}/"
-                    pages.append(SitePage(url, lang, "term", heading, heading, "", alternate, key=term.slug,
-                                          head_html=head))
+                heading = f"{ui(lang, 'vocabulary_' + vocabulary)}: {term.label(lang)}"
+                pages += listing_pages(builder, by_term.get(term.slug, []), lang, kind, heading,
+                                       section_url(vocabulary, lang, term.url_slug(lang)),
+                                       section_url(vocabulary, other, term.url_slug(other)),
+                                       (index_url, ui(lang, "vocabulary_" + vocabulary)), key=term.slug)
+    return pages
+
+
+def listing_pages(builder, items: list[dict[str, Entry]], lang: str, kind: str, heading: str, base: str,
+                  other_base: str, up: tuple[str, str], key: str) -> list[SitePage]:
+    """A list of items as cards, PAGE_SIZE a page: base/, base/2/, ...; `up` links back to the index."""
+    chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = base if number == 1 else f"{base}{number}/"
+        cards = [builder.card(versions.get(lang) or next(iter(versions.values())), url, lang) for versions in chunk]
+        pager = [{"number": n, "url": relative_url(url, base if n == 1 else f"{base}{n}/"), "current": n == number}
+                 for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
+        head, _ = render("term.html", {"lang": lang, "title": heading, "cards": cards, "total": len(items),
+                                       "pager": pager, "kind": kind, "index_url": relative_url(url, up[0]),
+                                       "index_label": up[1]})
+        alternate = other_base if number == 1 else f"{other_base}{number}/"
+        pages.append(SitePage(url, lang, "term", heading, heading, "", alternate, key=key, head_html=head))
     return pages
 
 
