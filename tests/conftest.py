@@ -116,18 +116,20 @@ def project(tmp_path):
     return make
 
 
+def _build_starter(tmp_path_factory, mode: str) -> Path:
+    site = tmp_path_factory.mktemp(f"starter-{mode}") / "site"
+    result = run_build(ROOT, mode, site_dir=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def starter_site(tmp_path_factory) -> Path:
     """The real starter content, built once as production does."""
-    site = tmp_path_factory.mktemp("starter") / "site"
-    result = run_build(ROOT, "production", site_dir=site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return _build_starter(tmp_path_factory, "production")
 
 
 @pytest.fixture(scope="session")
 def starter_preview(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("starter-preview") / "site"
-    result = run_build(ROOT, "preview", site_dir=site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The same, built as a pull request's preview is: drafts included."""
+    return _build_starter(tmp_path_factory, "preview")

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language
 from .pages import SiteModel, SitePage, relative_url
+from .ui_text import ui
 
 
 def source_uri(page: SitePage) -> str:
@@ -80,6 +81,8 @@ def template_context(page: Page, model: SiteModel) -> dict:
         "other_name": LANGUAGE_NAMES[other],
         "other_href": relative_url(spec.url, alternate if alternate is not None else home_url(other)),
         "other_exists": alternate is not None,
+        "switch_label": ui(spec.lang, "switch_label"),
+        "switch_missing_title": ui(spec.lang, "switch_missing_title"),
         "alternates": {spec.lang: spec.url, **({other: alternate} if alternate is not None else {})},
         "preview": model.preview,
         "draft": spec.draft,
