@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup build serve preview test check bench clean
+.PHONY: setup browser build serve preview test check bench clean
 
 setup: $(STAMP)
 
@@ -29,7 +29,14 @@ serve: setup  ## editors' live preview on http://127.0.0.1:8000/
 check: setup  ## validate every content file without building
 	$(BIN)/tarkeissa check
 
-test: setup  ## every test
+# Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
+CHROMIUM := /usr/bin/chromium
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null
+
+test: setup browser  ## every test, browser tests included
 	$(BIN)/python -m pytest
 
 bench: setup  ## build benchmark: the starter site and a generated 1,000-act corpus

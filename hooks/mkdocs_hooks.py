@@ -13,6 +13,7 @@ from tarkeissa.mkdocs_pages import (language_navigations, page_meta, replace_doc
                                     template_context, wrap_content)
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.problems import report
+from tarkeissa.search_index import build_index
 from tarkeissa.settings import settings_from_environment
 
 log = logging.getLogger("mkdocs.hooks.tarkeissa")
@@ -64,3 +65,8 @@ def on_page_context(context, page, config, nav):
     context["nav"] = _state["navigations"][page.meta["lang"]]
     context["tt"] = template_context(page, _state["model"])
     return context
+
+
+def on_post_build(config):
+    seconds = build_index(Path(config.site_dir))
+    log.info("search index built in %.2f s", seconds)

@@ -56,7 +56,6 @@ def test_language_switch_leads_to_the_counterpart(starter_site):
     fi, sv = read(starter_site, f"teot/{act_id}"), read(starter_site, f"sv/garningar/{act_id}")
     assert f'href="../../sv/garningar/{act_id}/" hreflang="sv" lang="sv"' in fi
     assert f'href="../../../teot/{act_id}/" hreflang="fi" lang="fi"' in sv
-    assert f'<link rel="alternate" hreflang="sv" href="https://tarkeissatoissa.fi/sv/garningar/{act_id}/">' in fi
 
 
 def test_swedish_only_act_is_only_a_swedish_page(starter_site):
@@ -65,7 +64,7 @@ def test_swedish_only_act_is_only_a_swedish_page(starter_site):
         html = read(starter_site, f"sv/garningar/{act_id}")
         # the switch goes to the Finnish home and the page says plainly that there is no Finnish version
         assert 'href="../../../" hreflang="fi" lang="fi"' in html
-        assert '<p class="tt-language-note" lang="fi">Tätä sivua ei ole suomeksi.' in html
+        assert '<p class="tt-language-note" lang="fi" data-pagefind-ignore>Tätä sivua ei ole suomeksi.' in html
 
 
 def test_act_page_shows_story_and_facts_in_its_language(starter_site):

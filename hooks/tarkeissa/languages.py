@@ -16,6 +16,7 @@ SECTIONS = {
     "tool": {"fi": "tyokalut", "sv": "verktyg"},
     "campaign": {"fi": "kampanjat", "sv": "kampanjer"},
     "awards": {"fi": "palkitut", "sv": "prisbelonade"},
+    "search": {"fi": "haku", "sv": "sok"},
     "themes": {"fi": "teemat", "sv": "teman"},
     "sectors": {"fi": "toimialat", "sv": "sektorer"},
     "regions": {"fi": "maakunnat", "sv": "landskap"},

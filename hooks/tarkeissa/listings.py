@@ -100,3 +100,18 @@ def awards_page(content: Content, builder, lang: str) -> SitePage:
     head, _ = render("awards.html", {"lang": lang, "title": ui(lang, "awards_page"), "years": years})
     return SitePage(url, lang, "awards", ui(lang, "awards_page"), ui(lang, "awards_page"), "",
                     section_url("awards", other_language(lang)), key="awards", menu_order=12, head_html=head)
+
+
+def search_page(content: Content, lang: str) -> SitePage:
+    """The search page: a plain form; the script runs Pagefind in the page's language."""
+    url = section_url("search", lang)
+    # Options are written here, not asked from Pagefind: a first query then loads no filter index.
+    filters = [{"name": name, "label": ui(lang, "vocabulary_" + vocabulary),
+                "options": sorted((term.label(lang) for term in content.vocabularies.terms.get(vocabulary, {}).values()),
+                                  key=str.casefold)}
+               for name, vocabulary in (("theme", "themes"), ("sector", "sectors"), ("region", "regions"))]
+    head, _ = render("search.html", {"lang": lang, "title": ui(lang, "search_page"), "filters": filters,
+                                     "acts_url": relative_url(url, section_url("act", lang)),
+                                     "pagefind_url": relative_url(url, "pagefind/pagefind.js")})
+    return SitePage(url, lang, "search", ui(lang, "search_page"), ui(lang, "search_page"), "",
+                    section_url("search", other_language(lang)), key="search", head_html=head)

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language
+from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
 from .pages import SiteModel, SitePage, relative_url
 from .ui_text import ui
 
@@ -77,13 +77,13 @@ def template_context(page: Page, model: SiteModel) -> dict:
         **model.chrome(spec.lang),
         "accessibility_href": relative_url(spec.url, model.chrome(spec.lang)["accessibility_url"]),
         "home_href": relative_url(spec.url, home_url(spec.lang)),
+        "search_href": relative_url(spec.url, section_url("search", spec.lang)),
         "other_lang": other,
         "other_name": LANGUAGE_NAMES[other],
         "other_href": relative_url(spec.url, alternate if alternate is not None else home_url(other)),
         "other_exists": alternate is not None,
         "switch_label": ui(spec.lang, "switch_label"),
         "switch_missing_title": ui(spec.lang, "switch_missing_title"),
-        "alternates": {spec.lang: spec.url, **({other: alternate} if alternate is not None else {})},
         "preview": model.preview,
         "draft": spec.draft,
     }

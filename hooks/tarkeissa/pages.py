@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from .content import Content, Entry
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
+from .search_index import INDEXED_KINDS, mark_for_search
 from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
-from .listings import acts_landing, awards_page, filter_data, filter_data_url, tools_landing
+from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
 from .problems import Problem
 from .render import render
 from .ui_text import ui
@@ -92,7 +93,8 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/") -> Si
     for lang in LANGUAGES:
         pages += builder.campaign_act_lists(lang)
         pages += [builder.campaign_index(lang), acts_landing(content, builder, lang),
-                  tools_landing(content, builder, lang), awards_page(content, builder, lang)]
+                  tools_landing(content, builder, lang), awards_page(content, builder, lang),
+                  search_page(content, lang)]
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
     pages += term_pages(content, builder, builder.buckets)
@@ -206,8 +208,19 @@ class _Builder:
         else:
             menu_order = 90 if entry.id == "accessibility" else 80 if entry.id == "about" else 70
         head, foot = render(f"{kind}.html", context)
-        return SitePage(url, lang, kind, entry.title, values.get("summary", ""), entry.body, alternate,
+        page = SitePage(url, lang, kind, entry.title, values.get("summary", ""), entry.body, alternate,
                         entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets, head, foot)
+        if kind in INDEXED_KINDS:
+            mark_for_search(page, ui(lang, kind), self.search_filters(entry))
+        return page
+
+    def search_filters(self, entry: Entry) -> dict[str, list[str]]:
+        values, lang = entry.values, entry.lang
+        label = lambda vocabulary, slug: self.vocabularies.get(vocabulary, slug).label(lang)  # noqa: E731
+        if entry.kind != "act":
+            return {}
+        return {"theme": [label("themes", theme) for theme in values["themes"]],
+                "sector": [label("sectors", values["sector"])], "region": [label("regions", values["region"])]}
 
     def act_facts(self, entry: Entry, url: str) -> list[dict]:
         values, lang = entry.values, entry.lang

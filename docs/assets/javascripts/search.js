@@ -1,0 +1,109 @@
+/* Site search on the search page, with Pagefind. Pagefind picks the index of the page's
+   <html lang>, so results come only from this language, stemmed for it, and only the index
+   chunks a query needs are downloaded. Results are built as DOM nodes: text stays text. */
+(function () {
+  "use strict";
+  var form = document.getElementById("tt-search");
+  if (!form) return;
+  var PAGE = 5;  // each result's excerpt is a separate download: a first query fetches few
+  var input = form.elements.q;
+  var status = document.querySelector(".tt-search__status");
+  var list = document.querySelector(".tt-search__results");
+  var more = document.querySelector(".tt-search__more");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  var bundle = new URL(form.dataset.pagefind, document.baseURI);
+  var engine = null, results = [], shown = 0, run = 0;
+
+  function pagefind() {
+    if (!engine) {
+      engine = import(bundle.href).then(function (pf) {
+        // results link under the site's own base path, wherever it is deployed
+        return pf.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 }).then(function () {
+          return pf;
+        });
+      });
+    }
+    return engine;
+  }
+
+  function excerpt(html) {
+    // Pagefind's excerpt is escaped text with <mark> around matches: keep exactly that.
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    var paragraph = document.createElement("p");
+    paragraph.className = "tt-search__excerpt";
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "tt-search__result";
+    var kind = document.createElement("p");
+    kind.className = "tt-search__kind";
+    kind.textContent = data.meta.kind || "";
+    var title = document.createElement("h2");
+    title.className = "tt-search__title";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    title.appendChild(link);
+    li.appendChild(title);
+    li.appendChild(kind);
+    li.appendChild(excerpt(data.excerpt || ""));
+    return li;
+  }
+
+  function showMore() {
+    var batch = results.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (all) {
+      all.forEach(function (data) { list.appendChild(item(data)); });
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var filters = {};
+    selects.forEach(function (select) { if (select.value) filters[select.dataset.filter] = select.value; });
+    var mine = ++run;
+    if (!query && !Object.keys(filters).length) {
+      list.textContent = "";
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    pagefind().then(function (pf) {
+      return pf.search(query || null, { filters: filters });
+    }).then(function (response) {
+      if (mine !== run) return;  // a newer search has started
+      results = response.results;
+      shown = 0;
+      list.textContent = "";
+      status.textContent = results.length ? form.dataset.results.replace("{count}", results.length) : form.dataset.none;
+      return showMore();
+    });
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+    history.replaceState(null, "", "?" + params.toString());
+  }
+
+  var typing = null;
+  input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(search, 250); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+  selects.forEach(function (select) { select.addEventListener("change", search); });
+  more.addEventListener("click", showMore);
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  selects.forEach(function (select) { if (params.get(select.name)) select.value = params.get(select.name); });
+  if (input.value || selects.some(function (select) { return select.value; })) search();
+})();

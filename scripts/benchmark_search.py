@@ -1,0 +1,90 @@
+"""Search benchmark: index size, bytes a first query fetches, and indexing time.
+
+    python scripts/benchmark_search.py            # 1,000 and 10,000 generated acts
+
+For each corpus: a production build (which indexes), then Pagefind run again alone for its
+time; the size of site/pagefind/; and, in Debian's Chromium, the gzipped bytes of every
+search file a reader's browser fetches for a first query on the Finnish and the Swedish
+search page. Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_corpus import generate  # noqa: E402
+
+from tarkeissa.search_index import build_index  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
+QUERIES = (("haku/", "palvelumuotoilua"), ("sv/sok/", "arbetsvälbefinnandet"))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int]:
+    """Gzipped bytes and number of search files fetched to show the first results."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}?q={query}")
+            page.wait_for_selector(".tt-search__result")
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    search_files = [p for p in dict.fromkeys(fetched) if p.startswith("/pagefind/") or p.endswith("/search.js")]
+    total = sum(len(gzip.compress((site / p.lstrip("/")).read_bytes(), 9)) for p in search_files)
+    return total, len(search_files)
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    args = parser.parse_args()
+    print(f"{'corpus':>11} | {'index size':>10} | {'files':>6} | {'indexing':>8} | first query, gzipped (files)")
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in args.sizes:
+            project = Path(scratch) / f"corpus-{size}"
+            generate(size, project)
+            subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")], cwd=project,
+                           env=ENV, check=True, stdout=subprocess.DEVNULL)
+            site = project / "site"
+            seconds = build_index(site)
+            index = site / "pagefind"
+            queries = [first_query_bytes(site, path, query) for path, query in QUERIES]
+            shown = ", ".join(f"{lang} {total / 1024:.0f} KB ({count})"
+                              for (total, count), lang in zip(queries, ("fi", "sv")))
+            print(f"{size:>6} acts | {folder_size(index) / 1e6:7.1f} MB | {sum(1 for _ in index.rglob('*')):6d} | "
+                  f"{seconds:6.2f} s | {shown}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Search in a real Chromium: the page's language only, stemmed, with excerpts, kinds and filters."""
+
+from __future__ import annotations
+
+import re
+
+from test_site import CONTENT
+
+
+def search(page, base: str, path: str, query: str):
+    page.goto(base + path)
+    page.fill("#tt-search-query", query)
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.tt-search__status').textContent.length > 0")
+    page.wait_for_timeout(300)
+    return page.locator(".tt-search__result")
+
+
+def result_urls(page) -> list[str]:
+    """Every result, pressing 'show more' as a reader would until it goes away."""
+    while page.locator(".tt-search__more").is_visible():
+        shown = page.locator(".tt-search__result").count()
+        page.click(".tt-search__more")
+        page.wait_for_function(f"document.querySelectorAll('.tt-search__result').length > {shown}")
+    return page.eval_on_selector_all(".tt-search__title a", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def acts_with_theme(theme: str, lang: str) -> set[str]:
+    return {f"/{'sv/garningar' if lang == 'sv' else 'teot'}/{key}/" for key, versions in CONTENT.acts.items()
+            if lang in versions and not versions[lang].draft and theme in versions[lang].values["themes"]}
+
+
+def test_finnish_query_is_stemmed_and_stays_finnish(page, served_site):
+    results = search(page, served_site, "haku/", "palvelumuotoilua")  # partitive of 'palvelumuotoilu'
+    assert results.count() == min(5, int(page.inner_text(".tt-search__status").split()[0]))  # five at first
+    urls = result_urls(page)
+    assert len(urls) == int(page.inner_text(".tt-search__status").split()[0]) >= 3
+    assert acts_with_theme("palvelumuotoilu", "fi") <= set(urls)
+    assert not [url for url in urls if url.startswith("/sv/")]
+    assert re.match(r"\d+ tulosta", page.inner_text(".tt-search__status"))
+    first = results.first
+    assert first.locator("mark").count() >= 1  # a highlighted excerpt
+    assert first.locator(".tt-search__kind").inner_text().strip().lower() in ("kehittämisteko", "työkalu", "kampanja", "sivu")
+    assert page.errors == []
+
+
+def test_swedish_query_is_stemmed_and_stays_swedish(page, served_site):
+    search(page, served_site, "sv/sok/", "arbetsvälbefinnandet")  # definite form of 'arbetsvälbefinnande'
+    urls = result_urls(page)
+    assert acts_with_theme("tyohyvinvointi", "sv") <= set(urls)
+    assert urls and all(url.startswith("/sv/") for url in urls)
+    assert "resultat" in page.inner_text(".tt-search__status")
+    assert page.locator(".tt-search__result mark").first.inner_text().lower().startswith("arbetsvälbefinnande")
+
+
+def test_results_narrow_by_region(page, served_site):
+    search(page, served_site, "haku/", "työ")
+    before = set(result_urls(page))
+    region = next(v["fi"].values["region"] for v in CONTENT.acts.values() if "fi" in v and not v["fi"].draft)
+    label = CONTENT.vocabularies.get("regions", region).label("fi")
+    page.select_option("select[name=region]", label)
+    page.wait_for_timeout(500)
+    after = set(result_urls(page))
+    expected = {f"/teot/{k}/" for k, v in CONTENT.acts.items()
+                if "fi" in v and not v["fi"].draft and v["fi"].values["region"] == region}
+    assert after and after <= expected and after <= before | expected
+    assert "region=" in page.url  # the narrowed search can be shared
+
+
+def test_header_search_works_from_any_page_with_the_keyboard(page, served_site):
+    act_id = next(k for k, v in CONTENT.acts.items() if "sv" in v and not v["sv"].draft)
+    page.goto(served_site + f"sv/garningar/{act_id}/")
+    page.focus("#tt-header-query")
+    page.keyboard.type("arbetsvälbefinnande")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sv/sok/\?q="))
+    page.wait_for_function("document.querySelector('.tt-search__status').textContent.length > 0")
+    assert page.input_value("#tt-search-query") == "arbetsvälbefinnande"
+    assert all(url.startswith("/sv/") for url in result_urls(page)) and result_urls(page)
