@@ -7,12 +7,14 @@ import re
 from test_site import CONTENT
 
 
+SETTLED = "document.querySelector('.tt-search__results').getAttribute('aria-busy') === 'false'"
+
+
 def search(page, base: str, path: str, query: str):
     page.goto(base + path)
     page.fill("#tt-search-query", query)
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.tt-search__status').textContent.length > 0")
-    page.wait_for_timeout(300)
+    page.wait_for_function(SETTLED)
     return page.locator(".tt-search__result")
 
 
@@ -21,7 +23,7 @@ def result_urls(page) -> list[str]:
     while page.locator(".tt-search__more").is_visible():
         shown = page.locator(".tt-search__result").count()
         page.click(".tt-search__more")
-        page.wait_for_function(f"document.querySelectorAll('.tt-search__result').length > {shown}")
+        page.wait_for_function(f"document.querySelectorAll('.tt-search__result').length > {shown} && {SETTLED}")
     return page.eval_on_selector_all(".tt-search__title a", "links => links.map(a => new URL(a.href).pathname)")
 
 
@@ -58,8 +60,8 @@ def test_results_narrow_by_region(page, served_site):
     before = set(result_urls(page))
     region = next(v["fi"].values["region"] for v in CONTENT.acts.values() if "fi" in v and not v["fi"].draft)
     label = CONTENT.vocabularies.get("regions", region).label("fi")
-    page.select_option("select[name=region]", label)
-    page.wait_for_timeout(500)
+    page.select_option("select[name=region]", label)  # starts a new search at once: busy until it is in
+    page.wait_for_function(SETTLED)
     after = set(result_urls(page))
     expected = {f"/teot/{k}/" for k, v in CONTENT.acts.items()
                 if "fi" in v and not v["fi"].draft and v["fi"].values["region"] == region}
@@ -74,6 +76,6 @@ def test_header_search_works_from_any_page_with_the_keyboard(page, served_site):
     page.keyboard.type("arbetsvälbefinnande")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/sv/sok/\?q="))
-    page.wait_for_function("document.querySelector('.tt-search__status').textContent.length > 0")
+    page.wait_for_function(SETTLED)
     assert page.input_value("#tt-search-query") == "arbetsvälbefinnande"
     assert all(url.startswith("/sv/") for url in result_urls(page)) and result_urls(page)

@@ -64,9 +64,11 @@
   function showMore() {
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
-    more.hidden = shown >= results.length;
+    list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (all) {
       all.forEach(function (data) { list.appendChild(item(data)); });
+      more.hidden = shown >= results.length;
+      list.setAttribute("aria-busy", "false");
     });
   }
 
@@ -75,7 +77,9 @@
     var filters = {};
     selects.forEach(function (select) { if (select.value) filters[select.dataset.filter] = select.value; });
     var mine = ++run;
+    list.setAttribute("aria-busy", "true");  // until this search's results are in the list
     if (!query && !Object.keys(filters).length) {
+      list.setAttribute("aria-busy", "false");
       list.textContent = "";
       status.textContent = "";
       more.hidden = true;
