@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser build serve preview test check bench clean
+.PHONY: setup browser build serve preview test check bench bench-search clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,9 @@ test: setup browser  ## every test, browser tests included
 
 bench: setup  ## build benchmark: the starter site and a generated 1,000-act corpus
 	$(BIN)/python scripts/benchmark_build.py
+
+bench-search: setup browser  ## search benchmark: index size, first-query bytes, indexing time (1,000 and 10,000 acts)
+	$(BIN)/python scripts/benchmark_search.py
 
 clean:
 	rm -rf site .venv .pytest_cache
