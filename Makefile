@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser build serve preview test check bench bench-search clean
+.PHONY: setup browser axe build serve preview test check bench bench-search clean
 
 setup: $(STAMP)
 
@@ -36,7 +36,14 @@ $(CHROMIUM):
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null
 
-test: setup browser  ## every test, browser tests included
+# axe-core for the accessibility tests, from the npm registry, exactly as package-lock.json pins it.
+AXE := tests/js/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $@
+
+test: setup browser axe  ## every test, browser and accessibility tests included
 	$(BIN)/python -m pytest
 
 bench: setup  ## build benchmark: the starter site and a generated 1,000-act corpus

@@ -170,9 +170,22 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A desktop tab for journeys. Playwright's waiting helpers evaluate strings, which the site's
+    Content-Security-Policy forbids, so these tabs bypass it; test_browser checks the policy itself."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The axe-core results per page, for the record (the tests themselves assert no violation)."""
+    from test_browser import AXE_RESULTS
+
+    if AXE_RESULTS:
+        terminalreporter.section("axe-core, WCAG 2.1 A and AA rules")
+        for name, counts in sorted(AXE_RESULTS.items()):
+            terminalreporter.write_line(f"{name:45} violations {counts['violations']}, rules passed {counts['passes']}, "
+                                        f"needing review {counts['incomplete']}")

@@ -84,6 +84,7 @@ def template_context(page: Page, model: SiteModel) -> dict:
         "other_exists": alternate is not None,
         "switch_label": ui(spec.lang, "switch_label"),
         "switch_missing_title": ui(spec.lang, "switch_missing_title"),
+        "social": model.social(spec),
         "preview": model.preview,
         "draft": spec.draft,
     }

@@ -30,3 +30,4 @@ class SitePage:
     # The pipeline's own (escaped) HTML around the body: it never goes through Markdown.
     head_html: str = ""
     foot_html: str = ""
+    image_alt: str | None = None  # the text alternative of the page's own image, if it has one

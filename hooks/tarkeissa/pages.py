@@ -29,6 +29,7 @@ class SiteModel:
     preview: bool
     build_date: dt.date
     files: dict[str, str] = field(default_factory=dict)  # site-relative path -> text (feeds, sitemap, data)
+    site_url: str = "/"  # absolute base of the published site, for links that leave it (feeds, social cards)
 
     def __post_init__(self) -> None:
         self.by_url = {page.url: page for page in self.pages}
@@ -36,6 +37,18 @@ class SiteModel:
     def menu(self, lang: str) -> list[SitePage]:
         items = [page for page in self.pages if page.lang == lang and page.menu_order is not None]
         return sorted(items, key=lambda page: (page.menu_order, page.title))
+
+    def social(self, page: SitePage) -> dict | None:
+        """Open Graph / Twitter card data for act and tool pages, so a shared link shows title, text and image."""
+        if page.kind not in ("act", "tool"):
+            return None
+        image = page.assets[0].url if page.assets else "assets/images/social-card.png"
+        image_alt = page.image_alt or ui(page.lang, "site_name")
+        locales = {"fi": "fi_FI", "sv": "sv_FI"}
+        return {"type": "article", "title": page.title, "description": page.description,
+                "url": self.site_url + page.url, "image": self.site_url + image, "image_alt": image_alt,
+                "locale": locales[page.lang],
+                "alternate_locale": locales[other_language(page.lang)] if page.alternate_url is not None else None}
 
     def chrome(self, lang: str) -> dict:
         """What every page of a language shows around its content: footer links, language names."""
@@ -99,7 +112,7 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/") -> Si
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
     pages += term_pages(content, builder, builder.buckets)
     files["sitemap.xml"] = sitemap(pages, site_url)
-    return SiteModel(pages, preview, content.today, files)
+    return SiteModel(pages, preview, content.today, files, site_url)
 
 
 class _Builder:
@@ -179,7 +192,7 @@ class _Builder:
                    "alternate": alternate, "other_home": relative_url(url, home_url(other_language(lang))),
                    "kind": entry.kind}
         assets: list[Asset] = []
-        menu_order = menu_title = None
+        menu_order = menu_title = image_alt = None
         kind = entry.kind
         if kind == "act":
             context["facts"] = self.act_facts(entry, url)
@@ -189,6 +202,7 @@ class _Builder:
                 asset_url = f"media/acts/{entry.id}/{image['src']}"
                 assets.append(Asset(entry.abs_path.parent / image["src"], asset_url))
                 context["image"] = {"src": relative_url(url, asset_url), "alt": image["alt"]}
+                image_alt = image["alt"]
         elif kind == "tool":
             context["facts"] = self.tool_facts(entry, url)
             context["source_url"] = values["source"].get("url")
@@ -209,7 +223,8 @@ class _Builder:
             menu_order = 90 if entry.id == "accessibility" else 80 if entry.id == "about" else 70
         head, foot = render(f"{kind}.html", context)
         page = SitePage(url, lang, kind, entry.title, values.get("summary", ""), entry.body, alternate,
-                        entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets, head, foot)
+                        entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets, head, foot,
+                        image_alt)
         if kind in INDEXED_KINDS:
             mark_for_search(page, ui(lang, kind), self.search_filters(entry))
         return page
