@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (language_navigations, page_meta, replace_documentation_files,
+from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, page_meta, replace_documentation_files,
                                     template_context, wrap_content)
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.problems import report
-from tarkeissa.search_index import build_index
+from tarkeissa.search_index import build_index, indexed_sections
 from tarkeissa.settings import settings_from_environment
 
 log = logging.getLogger("mkdocs.hooks.tarkeissa")
+# The parent's empty renders of the pages its forked half writes are not news.
+logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("Page skipped"))
 _state: dict = {"serving": False}
 
 
@@ -49,12 +52,25 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     _state["navigations"] = language_navigations(nav, _state["model"])
+    _state["nav"] = nav
+    jobs = int(os.environ.get("TT_JOBS", "2"))
+    _state["split"] = ForkedHalf(files) if jobs > 1 and not _state["serving"] and hasattr(os, "fork") else None
     return nav
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = page_meta(page, _state["model"])
+    split = _state["split"]
+    if split and split.parent_skips(page):
+        page.meta["template"] = split.SKIP_TEMPLATE
+        return ""  # the forked half converts this page's Markdown
     return markdown
+
+
+def on_env(env, config, files):
+    if _state["split"]:
+        _state["split"].start(config, files, _state["nav"], env)
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -68,5 +84,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    seconds = build_index(Path(config.site_dir))
+    if _state["split"] and not _state["split"].wait():
+        raise Abort("Rendering the second half of the pages failed (see above).")
+    seconds = build_index(Path(config.site_dir), indexed_sections(_state["model"].pages))
     log.info("search index built in %.2f s", seconds)

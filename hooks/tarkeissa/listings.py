@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from .content import Content, Entry
-from .languages import other_language, relative_url, section_url
+from .languages import URL_PREFIX, other_language, relative_url, section_url
 from .model import SitePage
 from .render import render
 from .ui_text import ui
@@ -112,6 +112,6 @@ def search_page(content: Content, lang: str) -> SitePage:
                for name, vocabulary in (("theme", "themes"), ("sector", "sectors"), ("region", "regions"))]
     head, _ = render("search.html", {"lang": lang, "title": ui(lang, "search_page"), "filters": filters,
                                      "acts_url": relative_url(url, section_url("act", lang)),
-                                     "pagefind_url": relative_url(url, "pagefind/pagefind.js")})
+                                     "pagefind_url": relative_url(url, URL_PREFIX[lang] + "pagefind/pagefind.js")})
     return SitePage(url, lang, "search", ui(lang, "search_page"), ui(lang, "search_page"), "",
                     section_url("search", other_language(lang)), key="search", head_html=head)

@@ -88,3 +88,65 @@ def template_context(page: Page, model: SiteModel) -> dict:
         "preview": model.preview,
         "draft": spec.draft,
     }
+
+
+class ForkedHalf:
+    """Renders every second page in a forked copy of the build, so both cores share the Markdown
+    and template work. The parent skips those pages (an empty template writes nothing), then
+    waits for the copy. MkDocs 1.6 has no parallel build; this uses its page functions as they are.
+    """
+
+    SKIP_TEMPLATE = "tt-skip.html"
+
+    def __init__(self, files: Files) -> None:
+        pages = files.documentation_pages()
+        self.theirs = {file.src_uri for index, file in enumerate(pages) if index % 2 == 1}
+        self.in_copy = False
+        self.pid: int | None = None
+
+    def parent_skips(self, page: Page) -> bool:
+        return not self.in_copy and page.file.src_uri in self.theirs
+
+    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, env) -> None:
+        import logging
+        import os
+        import traceback
+
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        pid = os.fork()
+        if pid:
+            self.pid = pid
+            return
+        self.in_copy = True
+        warnings = _Counter()
+        logging.getLogger("mkdocs").addHandler(warnings)
+        code = 1
+        try:
+            documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            for file in documentation:
+                if file.src_uri in self.theirs:
+                    _populate_page(file.page, config, files)
+                    _build_page(file.page, config, documentation, nav, env)
+            code = 1 if warnings.count else 0  # strict mode: a warning fails the build
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+
+    def wait(self) -> bool:
+        import os
+
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+
+class _Counter(__import__("logging").Handler):
+    def __init__(self) -> None:
+        import logging
+
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1

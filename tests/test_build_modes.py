@@ -1,0 +1,24 @@
+"""The two-core build writes exactly what the one-core build writes."""
+
+from __future__ import annotations
+
+from conftest import ROOT, run_build
+
+
+def snapshot(site):
+    # Pagefind's own bundle names some chunks differently from run to run; its pages are compared
+    # by what the search finds, in test_search.py.
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and "pagefind" not in path.relative_to(site).parts}
+
+
+def test_two_core_build_is_byte_for_byte_the_one_core_build(tmp_path):
+    sites = {}
+    for jobs in ("1", "2"):
+        site = tmp_path / f"site-{jobs}"
+        result = run_build(ROOT, "production", site_dir=site, TT_JOBS=jobs)
+        assert result.returncode == 0, result.stderr
+        sites[jobs] = snapshot(site)
+    assert len(sites["1"]) > 200
+    assert sites["1"].keys() == sites["2"].keys()
+    assert [name for name in sites["1"] if sites["1"][name] != sites["2"][name]] == []
