@@ -7,6 +7,7 @@ about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,12 +106,20 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
     content = Content(vocabularies, today, problems=list(problems))
     for kind, directory in (("act", layout.content_dir / "acts"), ("tool", layout.content_dir / "tools")):
-        for path in sorted(directory.glob("*")):
-            if path.is_dir() or path.suffix != ".md":
-                continue  # images and other files beside the content
-            _load_file(content, layout, path, kind, CONTENT_FILE, path.name)
+        # os.scandir and plain names: with 10,000 acts, Path objects for listing cost a third of a second.
+        shown_dir = layout.shown(directory)
+        try:
+            with os.scandir(directory) as listing:
+                names = sorted(item.name for item in listing if item.name.endswith(".md") and not item.is_dir())
+        except FileNotFoundError:
+            names = []
+        for name in names:
+            if name == ".md":
+                continue  # no suffix at all, as Path.suffix sees it
+            _load_file(content, directory / name, f"{shown_dir}/{name}", kind, CONTENT_FILE, name)
     for path in sorted(layout.docs_dir.rglob("*.md")):
-        _load_file(content, layout, path, "page", PAGE_FILE, path.relative_to(layout.docs_dir).as_posix())
+        _load_file(content, path, layout.shown(path), "page", PAGE_FILE,
+                   path.relative_to(layout.docs_dir).as_posix())
     _check_across_files(content)
     if only is not None:
         wanted = {layout.shown(Path(p).resolve()) if Path(p).is_absolute() else Path(p).as_posix() for p in only}
@@ -118,8 +127,7 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     return content
 
 
-def _load_file(content: Content, layout: Layout, path: Path, kind: str, pattern: re.Pattern, name: str) -> None:
-    shown = layout.shown(path)
+def _load_file(content: Content, path: Path, shown: str, kind: str, pattern: re.Pattern, name: str) -> None:
     content.files_checked += 1
     stem, _, file_name = name.rpartition("/")
     match = pattern.match(file_name)

@@ -30,6 +30,33 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
+_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
+# Scalars whose constructor needs nothing but the node; any other tag takes PyYAML's own path.
+_SIMPLE_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")}
+_resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+
+def _resolve_cached(self, kind, value, implicit):
+    """The resolver's answer depends only on the text and how it was quoted: remember it."""
+    if kind is not yaml.ScalarNode:
+        return _Base.resolve(self, kind, value, implicit)
+    key = (value, implicit)
+    tag = _resolved.get(key)
+    if tag is None:
+        tag = _resolved[key] = _Base.resolve(self, kind, value, implicit)
+        if len(_resolved) > 100_000:  # long `mkdocs serve` sessions: keep the memory bounded
+            _resolved.clear()
+    return tag
+
+
+_Loader.resolve = _resolve_cached
+
+
+class _Unusual(Exception):
+    """Front matter that uses a YAML feature the quick reader leaves to PyYAML (aliases, merges, tags)."""
+
 Position = tuple[int, int]  # 1-based line and column
 FieldPath = tuple[Any, ...]  # ("awards", 0, "series")
 
@@ -62,7 +89,7 @@ def normalise(raw: bytes) -> str:
     text = raw.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Problem]]:
@@ -86,15 +113,25 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Probl
 
 
 def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    newline = text.find("\n")
+    if (text if newline == -1 else text[:newline]).rstrip() != "---":
         document.body = text
         return document, [Problem(
             document.path, 1, 1, "front matter", "is missing: the file must start with a '---' line.",
             "Put the fields between two '---' lines at the very top of the file, for example:\n"
             "    ---\n    title: ...\n    ---",
         )]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    # Walk the lines up to the closing '---' only: the story after it is never split into lines.
+    front_start = line_start = newline + 1
+    end = None
+    number = 1  # 0-based number of the line that starts at line_start
+    while newline != -1:
+        newline = text.find("\n", line_start)
+        if (text[line_start:] if newline == -1 else text[line_start:newline]).rstrip() in ("---", "..."):
+            end = number
+            break
+        number += 1
+        line_start = newline + 1
     if end is None:
         return document, [Problem(
             document.path, 1, 1, "front matter", "is not closed: no second '---' line was found.",
@@ -102,9 +139,9 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
         )]
     document.front_matter_end = end + 1
     document.body_line = end + 2
-    document.body = "\n".join(lines[end + 1:])
+    document.body = "" if newline == -1 else text[newline + 1:]
     # A leading newline keeps YAML's 0-based line numbers equal to the file's 1-based ones.
-    yaml_text = "\n" + "\n".join(lines[1:end])
+    yaml_text = "\n" + text[front_start:line_start - 1]
     if not yaml_text.strip():
         return document, [Problem(
             document.path, 1, 1, "front matter", "is empty.",
@@ -121,8 +158,14 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
                     f"is {kind}, not a set of 'field: value' lines.",
                     "Write each field on its own line as 'name: value', for example 'title: My act'.",
                 )]
-            problems = _record_positions(node, (), document)
-            data = loader.construct_document(node)
+            problems = []
+            try:
+                data = _read(node, (), document, loader, problems, set())
+            except _Unusual:
+                document.value_positions.clear()
+                document.key_positions.clear()
+                problems = _record_positions(node, (), document)
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -154,6 +197,56 @@ def _yaml_hint(what: str) -> str:
     if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
         return "A quote is not closed. Check that every \" has a partner on the same value."
     return "Check the quotes, colons and indentation on this line and the line above it."
+
+
+def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
+          problems: list[Problem], seen_nodes: set[int]) -> Any:
+    """Build the value of a node and record positions in one pass: what _record_positions and
+    PyYAML's construct_document together give for plain front matter, at a fraction of the cost."""
+    if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
+        raise _Unusual
+    seen_nodes.add(id(node))
+    document.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, loader)
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_read(item, path + (index,), document, loader, problems, seen_nodes)
+                for index, item in enumerate(node.value)]
+    if not (isinstance(node, yaml.MappingNode) and tag == _MAP):
+        raise _Unusual
+    data: dict[Any, Any] = {}
+    seen: set[Any] = set()
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+            raise _Unusual
+        key = key_node.value
+        child = path + (key,)
+        position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key in seen:
+            problems.append(Problem(
+                document.path, *position, ".".join(map(str, child)),
+                "is given twice; only the last one would count.",
+                "Delete one of the two lines.",
+            ))
+        seen.add(key)
+        document.key_positions[child] = position
+        data[_scalar(key_node, loader)] = _read(value_node, child, document, loader, problems, seen_nodes)
+    return data
+
+
+def _scalar(node: yaml.ScalarNode, loader: _Loader) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return loader.bool_values[node.value.lower()]
+    constructor = _SIMPLE_SCALARS.get(tag)
+    if constructor is None:
+        raise _Unusual
+    return constructor(loader, node)
 
 
 def _record_positions(node: yaml.Node, path: FieldPath, document: SourceDocument) -> list[Problem]:
