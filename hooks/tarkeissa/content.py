@@ -26,8 +26,8 @@ PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|s
 
 # Fields that classify an item: both language versions must agree on them.
 SHARED_FIELDS = {
-    "act": ("organisation_type", "region", "sector", "themes", "published", "campaign", "awards"),
-    "tool": ("topics", "format", "audience", "updated"),
+    "act": ("organisation_type", "region", "sector", "themes", "published", "campaign", "awards", "redirect_from"),
+    "tool": ("topics", "format", "audience", "updated", "redirect_from"),
     "campaign": ("start", "end"),
 }
 
@@ -181,6 +181,8 @@ def _check_across_files(content: Content) -> None:
                 content.problems.append(_at(entry, ("campaign",), f"no campaign page has the id '{campaign}'.",
                                             "Use the file name of a campaign page in docs/ without its language: "
                                             + (", ".join(sorted(content.campaigns)) or "(none yet)") + "."))
+    for kind in ("act", "tool"):
+        _check_redirects(content, kind)
     for kind, fields in SHARED_FIELDS.items():
         for versions in content.collection(kind).values():
             if len(versions) < 2:
@@ -194,6 +196,29 @@ def _check_across_files(content: Content) -> None:
                                                 f"Make '{name}' the same in both language versions."))
 
 
+def _check_redirects(content: Content, kind: str) -> None:
+    """A former id must be free: not an item's id today, and not claimed by another item."""
+    collection = content.collection(kind)
+    claimed: dict[str, Entry] = {}
+    for item_id, versions in sorted(collection.items()):
+        for entry in versions.values():
+            for index, old_id in enumerate(entry.values.get("redirect_from", [])):
+                where = ("redirect_from", index)
+                if old_id in collection:
+                    owner = next(iter(collection[old_id].values()))
+                    message = ("is this file's own id." if old_id == item_id else
+                               f"'{old_id}' is the id of an existing {kind} ({owner.source_path}).")
+                    content.problems.append(_at(entry, where, message,
+                                                f"Remove '{old_id}' from redirect_from: its address already "
+                                                f"shows that {kind}."))
+                elif old_id in claimed and claimed[old_id].id != item_id:
+                    content.problems.append(_at(entry, where,
+                                                f"'{old_id}' is also a former id of {claimed[old_id].source_path}.",
+                                                "An old address can lead to one page only: keep it in one file."))
+                else:
+                    claimed.setdefault(old_id, entry)
+
+
 def _comparable(value: Any) -> Any:
     if isinstance(value, list):
         return sorted(map(repr, value))
@@ -204,4 +229,4 @@ def _at(entry: Entry, path: tuple, message: str, hint: str) -> Problem:
     # Re-reading positions is cheap and keeps Entry free of parser state.
     document, _ = read_source(entry.abs_path, entry.source_path)
     line, column = document.position(path)
-    return Problem(entry.source_path, line, column, ".".join(path), message, hint)
+    return Problem(entry.source_path, line, column, ".".join(map(str, path)), message, hint)
