@@ -6,6 +6,7 @@ written on, so that a problem can point an editor at the exact place.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,23 +36,22 @@ _MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml
 # Scalars whose constructor needs nothing but the node; any other tag takes PyYAML's own path.
 _SIMPLE_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")}
-_resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
-def _resolve_cached(self, kind, value, implicit):
-    """The resolver's answer depends only on the text and how it was quoted: remember it."""
-    if kind is not yaml.ScalarNode:
-        return _Base.resolve(self, kind, value, implicit)
-    key = (value, implicit)
-    tag = _resolved.get(key)
-    if tag is None:
-        tag = _resolved[key] = _Base.resolve(self, kind, value, implicit)
-        if len(_resolved) > 100_000:  # long `mkdocs serve` sessions: keep the memory bounded
-            _resolved.clear()
-    return tag
+@functools.lru_cache(maxsize=65536)
+def _resolve(kind, value, implicit):
+    """A node's tag depends only on its kind, its text and how it was quoted: libyaml asks for
+    every node, and a cache in C answers most of them (titles and terms repeat across files)."""
+    return _Base.resolve(_RESOLVER, kind, value, implicit)
 
 
-_Loader.resolve = _resolve_cached
+_RESOLVER = yaml.resolver.Resolver()
+assert not _Loader.yaml_path_resolvers  # what makes the answer independent of the node's place
+_Loader.resolve = staticmethod(_resolve)
+# libyaml also reports every step down and up the tree, for path resolvers this loader has none
+# of; builtins that do nothing save two Python calls per node.
+_Loader.descend_resolver = {}.get  # (parent, index) -> index
+_Loader.ascend_resolver = ().__len__  # () -> 0
 
 
 class _Unusual(Exception):
@@ -160,7 +160,7 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
                 )]
             problems = []
             try:
-                data = _read(node, (), document, loader, problems, set())
+                data = _read(node, (), document, loader, problems, set() if "*" in yaml_text else None)
             except _Unusual:
                 document.value_positions.clear()
                 document.key_positions.clear()
@@ -200,29 +200,35 @@ def _yaml_hint(what: str) -> str:
 
 
 def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
-          problems: list[Problem], seen_nodes: set[int]) -> Any:
+          problems: list[Problem], seen_nodes: set[int] | None) -> Any:
     """Build the value of a node and record positions in one pass: what _record_positions and
-    PyYAML's construct_document together give for plain front matter, at a fraction of the cost."""
-    if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
-        raise _Unusual
-    seen_nodes.add(id(node))
-    document.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    PyYAML's construct_document together give for plain front matter, at a fraction of the cost.
+    `seen_nodes` is None when the text has no '*', so no alias can occur."""
+    if seen_nodes is not None:
+        if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
+            raise _Unusual
+        seen_nodes.add(id(node))
+    mark = node.start_mark
+    document.value_positions[path] = (mark.line + 1, mark.column + 1)
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        return node.value if node.tag == _STR else _scalar(node, loader)
     tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, loader)
-    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+    if cls is yaml.SequenceNode and tag == _SEQ:
         return [_read(item, path + (index,), document, loader, problems, seen_nodes)
                 for index, item in enumerate(node.value)]
-    if not (isinstance(node, yaml.MappingNode) and tag == _MAP):
+    if not (cls is yaml.MappingNode and tag == _MAP):
         raise _Unusual
     data: dict[Any, Any] = {}
-    seen: set[Any] = set()
+    seen: set[str] = set()
+    key_positions = document.key_positions
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+        if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
             raise _Unusual
         key = key_node.value
         child = path + (key,)
-        position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        mark = key_node.start_mark
+        position = (mark.line + 1, mark.column + 1)
         if key in seen:
             problems.append(Problem(
                 document.path, *position, ".".join(map(str, child)),
@@ -230,8 +236,9 @@ def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _L
                 "Delete one of the two lines.",
             ))
         seen.add(key)
-        document.key_positions[child] = position
-        data[_scalar(key_node, loader)] = _read(value_node, child, document, loader, problems, seen_nodes)
+        key_positions[child] = position
+        data[key if key_node.tag == _STR else _scalar(key_node, loader)] = _read(
+            value_node, child, document, loader, problems, seen_nodes)
     return data
 
 
