@@ -291,7 +291,7 @@ def _missing_hint(spec: FieldSpec, context: ValidationContext) -> str:
 
 
 def _fill_hint(spec: FieldSpec, context: ValidationContext) -> str:
-    return f"Give it a value, e.g. {spec.name}: {_example(spec, context)}."
+    return f"Give it a value, e.g. {spec.name}: {_example(spec, context)}".rstrip(".") + "."  # one full stop
 
 
 def _example(spec: FieldSpec, context: ValidationContext) -> str:
