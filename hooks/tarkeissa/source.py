@@ -71,9 +71,14 @@ class SourceDocument:
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     parsed: bool = False  # front matter was read into a mapping
+    # The YAML tree, until a position is first asked for: most files have no problem to point at,
+    # so the positions are recorded only when one is.
+    node: Any = field(default=None, repr=False, compare=False)
 
     def position(self, path: FieldPath) -> Position:
         """Where a value stands; for a missing one, where its parent or the front matter ends."""
+        if self.node is not None:
+            self._record()
         while path:
             if path in self.value_positions:
                 return self.value_positions[path]
@@ -81,7 +86,13 @@ class SourceDocument:
         return (self.front_matter_end, 1)
 
     def key_position(self, path: FieldPath) -> Position:
+        if self.node is not None:
+            self._record()
         return self.key_positions.get(path) or self.position(path)
+
+    def _record(self) -> None:
+        node, self.node = self.node, None
+        _record_positions(node, (), self)  # its problems (keys given twice) were reported when read
 
 
 def normalise(raw: bytes) -> str:
@@ -162,9 +173,8 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
             problems = []
             try:
                 data = _read(node, (), document, loader, problems, set() if "*" in yaml_text else None)
+                document.node = node
             except _Unusual:
-                document.value_positions.clear()
-                document.key_positions.clear()
                 problems = _record_positions(node, (), document)
                 data = loader.construct_document(node)
         finally:
@@ -202,15 +212,14 @@ def _yaml_hint(what: str) -> str:
 
 def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
           problems: list[Problem], seen_nodes: set[int] | None) -> Any:
-    """Build the value of a node and record positions in one pass: what _record_positions and
-    PyYAML's construct_document together give for plain front matter, at a fraction of the cost.
-    `seen_nodes` is None when the text has no '*', so no alias can occur."""
+    """Build the value of a node, and report keys given twice: what PyYAML's construct_document
+    and _record_positions give for plain front matter, at a fraction of the cost (positions are
+    recorded later, only for a document with a problem). `seen_nodes` is None when the text has
+    no '*', so no alias can occur."""
     if seen_nodes is not None:
         if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
             raise _Unusual
         seen_nodes.add(id(node))
-    mark = node.start_mark
-    document.value_positions[path] = (mark.line + 1, mark.column + 1)
     cls = node.__class__
     if cls is yaml.ScalarNode:
         return node.value if node.tag == _STR else _scalar(node, loader)
@@ -222,22 +231,19 @@ def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _L
         raise _Unusual
     data: dict[Any, Any] = {}
     seen: set[str] = set()
-    key_positions = document.key_positions
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
             raise _Unusual
         key = key_node.value
         child = path + (key,)
-        mark = key_node.start_mark
-        position = (mark.line + 1, mark.column + 1)
         if key in seen:
+            mark = key_node.start_mark
             problems.append(Problem(
-                document.path, *position, ".".join(map(str, child)),
+                document.path, mark.line + 1, mark.column + 1, ".".join(map(str, child)),
                 "is given twice; only the last one would count.",
                 "Delete one of the two lines.",
             ))
         seen.add(key)
-        key_positions[child] = position
         data[key if key_node.tag == _STR else _scalar(key_node, loader)] = _read(
             value_node, child, document, loader, problems, seen_nodes)
     return data
