@@ -75,6 +75,7 @@ def test_the_old_addresses_lead_to_the_renamed_pages(project):
         assert f'<html lang="{lang}">' in html
         assert f'<meta http-equiv="refresh" content="0; url=../{new.split("/")[-2]}/">' in html
         assert f'<link rel="canonical" href="https://tarkeissatoissa.fi/{new}">' in html
+        assert "noindex" not in html  # search engines follow the canonical address instead
         link = re.search(r'<a href="([^"]+)">([^<]+)</a>', html)
         assert link.group(2) == title
         assert (site / old / link.group(1) / "index.html").resolve() == (site / new / "index.html").resolve()

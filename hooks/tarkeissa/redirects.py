@@ -3,7 +3,8 @@
 An editor who renames `content/acts/old-id.fi.md` lists `old-id` under `redirect_from`; the
 build then writes `teot/old-id/index.html` (and the Swedish one where a Swedish version
 exists). A static host cannot answer with a 301, so each page carries a meta refresh, the
-canonical address for search engines and a plain link for anyone whose browser does not follow.
+canonical address for search engines (no noindex beside it: the two would contradict each other)
+and a plain link for anyone whose browser does not follow.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ def redirect_page(lang: str, title: str, href: str, canonical: str) -> str:
         '<meta charset="utf-8">\n'
         f"<title>{escape(ui(lang, 'moved'))}: {escape(title)}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
-        '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         "</head>\n"
         "<body>\n"
