@@ -7,9 +7,20 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser axe build serve preview test check bench bench-search clean
+NODE_STAMP := node_modules/.installed
+export BASE ?= main
+export PREVIEW_URL ?=
+export OUT ?=
+
+.PHONY: setup editor-setup browser axe build serve preview test check check-github schemas changes bench bench-check bench-search clean
 
 setup: $(STAMP)
+
+editor-setup: $(NODE_STAMP)  ## remark-cli and its front-matter schema plugin (VS Code's remark extension uses them)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +54,16 @@ $(AXE): tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $@
 
-test: setup browser axe  ## every test, browser and accessibility tests included
+check-github: setup  ## the same, as GitHub Actions annotations on the changed lines
+	$(BIN)/tarkeissa check --format github
+
+schemas: setup  ## regenerate schemas/*.schema.json (editors' JSON Schema) from the schema and vocabularies
+	$(BIN)/tarkeissa schema
+
+changes: setup  ## content changes against BASE (default main) as Markdown; PREVIEW_URL for links, OUT for a file
+	@$(BIN)/tarkeissa changes --base "$$BASE" $${PREVIEW_URL:+--preview-url "$$PREVIEW_URL"} > "$${OUT:-/dev/stdout}"
+
+test: setup browser axe editor-setup  ## every test, browser and accessibility tests included
 	$(BIN)/python -m pytest
 
 bench: setup  ## build benchmark: the starter site and a generated 1,000-act corpus
@@ -52,5 +72,8 @@ bench: setup  ## build benchmark: the starter site and a generated 1,000-act cor
 bench-search: setup browser  ## search benchmark: index size, first-query bytes, indexing time (1,000 and 10,000 acts)
 	$(BIN)/python scripts/benchmark_search.py
 
+bench-check: setup  ## check benchmark: 1,000 and 10,000 generated acts
+	$(BIN)/python scripts/benchmark_check.py
+
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache node_modules

@@ -13,6 +13,7 @@ from tarkeissa.content import Layout, load_content
 from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, page_meta, replace_documentation_files,
                                     template_context, wrap_content)
 from tarkeissa.pages import build_site_model, check_site
+from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
 from tarkeissa.search_index import build_index, indexed_sections
 from tarkeissa.settings import settings_from_environment
@@ -28,7 +29,9 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    _state["settings"] = settings_from_environment(serving=_state["serving"])
+    _state["settings"] = settings = settings_from_environment(serving=_state["serving"])
+    # overrides/main.html: a preview's banner and noindex on every page, the 404 page included
+    config.extra["tt_preview"] = banner_texts(settings.pull_request) if settings.preview else None
     _state["layout"] = Layout(Path(config.config_file_path).parent, Path(config.docs_dir))
     return config
 

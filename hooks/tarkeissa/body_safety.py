@@ -24,8 +24,8 @@ CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
 def check_body(body: str, path: str, first_line: int) -> list[Problem]:
-    if "<" not in body and ":" not in body:
-        return []
+    if "<" not in body and not _script_before_colon(body):
+        return []  # the common story: nothing either check below could find
     text = _blank_out_code(body)
     problems: list[Problem] = []
     for match in MARKDOWN_LINK.finditer(text):
@@ -41,6 +41,25 @@ def check_body(body: str, path: str, first_line: int) -> list[Problem]:
         for (line, column), message, hint in finder.found:
             problems.append(Problem(path, first_line + line - 1, column + 1, "body", message, hint))
     return problems
+
+
+# The only non-ASCII letters that a case-insensitive 'script' matches (Unicode case folding).
+_FOLD_SCRIPT = str.maketrans({"ſ": "s", "İ": "i", "ı": "i"})
+
+
+def _script_before_colon(body: str) -> bool:
+    """Whether some ':' follows 'script' (any case, then optional whitespace), as every dangerous
+    link scheme does: a look at the few colons instead of a search through the whole story."""
+    find = body.find
+    colon = find(":")
+    while colon != -1:
+        end = colon
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        if body[max(0, end - 6):end].translate(_FOLD_SCRIPT).lower() == "script":
+            return True
+        colon = find(":", colon + 1)
+    return False
 
 
 class _UnsafeHtmlFinder(HTMLParser):

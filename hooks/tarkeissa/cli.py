@@ -1,4 +1,10 @@
-"""Command line for editors and CI: `tarkeissa check [--format github] [PATH ...]`."""
+"""Command line for editors and CI.
+
+    tarkeissa check [--format github] [PATH ...]     validate content files without building
+    tarkeissa new act|tool|campaign TITLE --lang fi [--also sv]   a commented skeleton
+    tarkeissa schema [--check]                      write (or verify) the editors' JSON Schema files
+    tarkeissa changes --base REF [--preview-url URL]   the content changes as Markdown
+"""
 
 from __future__ import annotations
 
@@ -19,10 +25,16 @@ def find_root(start: Path) -> Path:
     raise SystemExit("tarkeissa: no mkdocs.yml with a content/ folder here or above; run it inside the project.")
 
 
+def project_root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+
+
 def check(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+    root = project_root(args)
     layout = Layout(root, root / "docs")
     only = [Path(p).resolve() for p in args.paths] if args.paths else None
+    if only is not None and layout.vocabularies_file.resolve() in only:
+        only = None  # a changed vocabulary can break any file that uses it: check them all
     content = load_content(layout, build_date_from_environment(), only=only)
     problems = list(content.problems)
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
@@ -31,6 +43,65 @@ def check(args: argparse.Namespace) -> int:
         print(report(problems, args.format))
         return 1
     print(f"{content.files_checked} file(s) checked, no problems.")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from . import scaffold
+    from .vocabularies import load_vocabularies
+
+    root = project_root(args)
+    layout = Layout(root, root / "docs")
+    vocabularies, _ = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    try:
+        files = scaffold.plan(root, args.kind, args.title, args.lang, args.also, vocabularies,
+                              build_date_from_environment(), args.id)
+        scaffold.write(files)
+    except (scaffold.ScaffoldError, FileExistsError) as error:
+        print(f"tarkeissa new: {error}", file=sys.stderr)
+        return 1
+    for file in files:
+        print(f"created {layout.shown(file.path)}")
+    print("Fill in the fields marked " + ("PAKOLLINEN" if args.lang == "fi" else "OBLIGATORISK")
+          + ", then run `tarkeissa check`.")
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from . import jsonschema_export
+    from .vocabularies import load_vocabularies
+
+    root = project_root(args)
+    layout = Layout(root, root / "docs")
+    vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    if problems:
+        print(report(problems))
+        return 1
+    folder = root / "schemas"
+    if args.check:
+        stale = [name for name, text in jsonschema_export.generated_files(vocabularies).items()
+                 if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"schemas/{name} is out of date: run `tarkeissa schema` (or `make schemas`) and commit it.")
+        return 1 if stale else 0
+    written = jsonschema_export.write(folder, vocabularies)
+    for path in written:
+        print(f"wrote {layout.shown(path)}")
+    if not written:
+        print("schemas/ is up to date.")
+    return 0
+
+
+def changes(args: argparse.Namespace) -> int:
+    from . import change_report
+
+    root = project_root(args)
+    try:
+        found = change_report.compare(root, args.base)
+    except change_report.GitError as error:
+        print(f"tarkeissa changes: {error}", file=sys.stderr)
+        return 2
+    print(change_report.markdown(found, args.base, args.preview_url), end="")
     return 0
 
 
@@ -43,6 +114,24 @@ def main(argv: list[str] | None = None) -> int:
                               help="github: annotations for GitHub Actions")
     check_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
     check_parser.set_defaults(run=check)
+    new_parser = commands.add_parser("new", help="write a commented skeleton of an act, a tool or a campaign page")
+    new_parser.add_argument("kind", choices=("act", "tool", "campaign"))
+    new_parser.add_argument("title", help="the title; the id (file name) is made from it: ä→a, ö→o, å→a")
+    new_parser.add_argument("--lang", choices=("fi", "sv"), required=True, help="the language of the title")
+    new_parser.add_argument("--also", choices=("fi", "sv"), action="append", default=[],
+                            help="also create the other language's file (its title left for the translation)")
+    new_parser.add_argument("--id", help="an id of your own instead of the one made from the title")
+    new_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    new_parser.set_defaults(run=new)
+    schema_parser = commands.add_parser("schema", help="write the editors' JSON Schema files into schemas/")
+    schema_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    schema_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    schema_parser.set_defaults(run=schema)
+    changes_parser = commands.add_parser("changes", help="the content changes against a git ref, as Markdown")
+    changes_parser.add_argument("--base", required=True, help="the git ref to compare with, e.g. origin/main")
+    changes_parser.add_argument("--preview-url", help="the preview build's address, for links to changed pages")
+    changes_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    changes_parser.set_defaults(run=changes)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -16,8 +16,11 @@ from .search_index import INDEXED_KINDS, mark_for_search
 from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
+from .field_reference import field_reference_page, field_reference_url
 from .problems import Problem
+from .redirects import redirect_files
 from .render import render
+from .preview import robots_txt
 from .ui_text import ui
 
 REQUIRED_PAGES = ("index", "accessibility")  # every language must have a home and an accessibility statement
@@ -80,6 +83,7 @@ def check_site(content: Content) -> list[Problem]:
                                         f"Create docs/{key}.{lang}.md with at least a title."))
     seen: dict[str, str] = {section_url(section, lang): "a generated listing" for lang in LANGUAGES
                             for section in SECTIONS}
+    seen.update({field_reference_url(lang): "the field reference" for lang in LANGUAGES})
     for kind in ("act", "tool", "campaign", "page"):
         for key, versions in sorted(content.collection(kind).items()):
             for lang, entry in versions.items():
@@ -110,8 +114,11 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/") -> Si
                   search_page(content, lang)]
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
+        pages.append(field_reference_page(content.vocabularies, lang))
     pages += term_pages(content, builder, builder.buckets)
     files["sitemap.xml"] = sitemap(pages, site_url)
+    files["robots.txt"] = robots_txt(preview, site_url)
+    files.update(redirect_files(content, site_url, builder.url_of))
     return SiteModel(pages, preview, content.today, files, site_url)
 
 

@@ -11,8 +11,6 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-
 from .ui_text import ui
 
 BODY_MARK = "<!-- body -->"
@@ -24,7 +22,9 @@ def format_date(value: dt.date) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def _environment() -> "jinja2.Environment":
+    import jinja2  # here, not at the top: `tarkeissa check` imports the page model but never renders
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,

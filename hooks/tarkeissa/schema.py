@@ -24,10 +24,15 @@ class Kind(str, Enum):
     HTTPS_URL = "https address"
     CAMPAIGN = "campaign id"
     FILE = "file name"
+    IDS = "list of ids"  # former ids of an act or tool, each kept as a redirect
     SLUG = "slug"
     CONSTANT = "constant"
     OBJECT = "group of fields"
     OBJECT_LIST = "list of groups"
+
+
+# An act's or tool's id: its file name without the language and '.md'.
+ITEM_ID = r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$"
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,11 @@ DRAFT = FieldSpec("draft", Kind.BOOLEAN,
                   _d("Luonnos: näkyy esikatselussa merkittynä, ei koskaan tuotannossa.",
                      "Utkast: syns märkt i förhandsvisningen, aldrig i produktion."), example=False)
 
+REDIRECT_FROM = FieldSpec("redirect_from", Kind.IDS,
+                          _d("Aiemmat tunnisteet, kun tiedosto on nimetty uudelleen: vanhat osoitteet ohjautuvat tänne.",
+                             "Tidigare id:n när filen har bytt namn: de gamla adresserna leder hit."),
+                          example=["vanha-tunniste"])
+
 ACT = Schema("act", _d("Kehittämisteko", "Utvecklingsgärning"), (
     TITLE,
     SUMMARY,
@@ -113,6 +123,7 @@ ACT = Schema("act", _d("Kehittämisteko", "Utvecklingsgärning"), (
         FieldSpec("alt", Kind.TEXT, _d("Tekstivastine: mitä kuvassa on.", "Alternativtext: vad bilden visar."),
                   required=True, min_length=1, max_length=300),
     )),
+    REDIRECT_FROM,
     DRAFT,
 ))
 
@@ -134,6 +145,7 @@ TOOL = Schema("tool", _d("Työkalu tai toimintamalli", "Verktyg eller verksamhet
     FieldSpec("updated", Kind.DATE, _d("Päivitetty (VVVV-KK-PP), ei tulevaisuudessa.",
                                        "Uppdaterad (ÅÅÅÅ-MM-DD), inte i framtiden."),
               required=True, not_in_future=True, example="2024-03-12"),
+    REDIRECT_FROM,
     DRAFT,
 ))
 

@@ -6,6 +6,7 @@ written on, so that a problem can point an editor at the exact place.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,32 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
+_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
+# Scalars whose constructor needs nothing but the node; any other tag takes PyYAML's own path.
+_SIMPLE_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")}
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve(kind, value, implicit):
+    """A node's tag depends only on its kind, its text and how it was quoted: libyaml asks for
+    every node, and a cache in C answers most of them (titles and terms repeat across files)."""
+    return _Base.resolve(_RESOLVER, kind, value, implicit)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+assert not _Loader.yaml_path_resolvers  # what makes the answer independent of the node's place
+_Loader.resolve = staticmethod(_resolve)
+# libyaml also reports every step down and up the tree, for path resolvers this loader has none
+# of; builtins that do nothing save two Python calls per node.
+_Loader.descend_resolver = {}.get  # (parent, index) -> index
+_Loader.ascend_resolver = ().__len__  # () -> 0
+
+
+class _Unusual(Exception):
+    """Front matter that uses a YAML feature the quick reader leaves to PyYAML (aliases, merges, tags)."""
+
 Position = tuple[int, int]  # 1-based line and column
 FieldPath = tuple[Any, ...]  # ("awards", 0, "series")
 
@@ -44,9 +71,14 @@ class SourceDocument:
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     parsed: bool = False  # front matter was read into a mapping
+    # The YAML tree, until a position is first asked for: most files have no problem to point at,
+    # so the positions are recorded only when one is.
+    node: Any = field(default=None, repr=False, compare=False)
 
     def position(self, path: FieldPath) -> Position:
         """Where a value stands; for a missing one, where its parent or the front matter ends."""
+        if self.node is not None:
+            self._record()
         while path:
             if path in self.value_positions:
                 return self.value_positions[path]
@@ -54,7 +86,13 @@ class SourceDocument:
         return (self.front_matter_end, 1)
 
     def key_position(self, path: FieldPath) -> Position:
+        if self.node is not None:
+            self._record()
         return self.key_positions.get(path) or self.position(path)
+
+    def _record(self) -> None:
+        node, self.node = self.node, None
+        _record_positions(node, (), self)  # its problems (keys given twice) were reported when read
 
 
 def normalise(raw: bytes) -> str:
@@ -62,13 +100,14 @@ def normalise(raw: bytes) -> str:
     text = raw.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Problem]]:
     document = SourceDocument(path=shown_path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # plain open: a third cheaper than Path.read_bytes
+            raw = handle.read()
     except OSError as error:
         return document, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error.strerror}.",
                                   "Check the file's permissions.")]
@@ -86,15 +125,25 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Probl
 
 
 def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    newline = text.find("\n")
+    if (text if newline == -1 else text[:newline]).rstrip() != "---":
         document.body = text
         return document, [Problem(
             document.path, 1, 1, "front matter", "is missing: the file must start with a '---' line.",
             "Put the fields between two '---' lines at the very top of the file, for example:\n"
             "    ---\n    title: ...\n    ---",
         )]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    # Walk the lines up to the closing '---' only: the story after it is never split into lines.
+    front_start = line_start = newline + 1
+    end = None
+    number = 1  # 0-based number of the line that starts at line_start
+    while newline != -1:
+        newline = text.find("\n", line_start)
+        if (text[line_start:] if newline == -1 else text[line_start:newline]).rstrip() in ("---", "..."):
+            end = number
+            break
+        number += 1
+        line_start = newline + 1
     if end is None:
         return document, [Problem(
             document.path, 1, 1, "front matter", "is not closed: no second '---' line was found.",
@@ -102,9 +151,9 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
         )]
     document.front_matter_end = end + 1
     document.body_line = end + 2
-    document.body = "\n".join(lines[end + 1:])
+    document.body = "" if newline == -1 else text[newline + 1:]
     # A leading newline keeps YAML's 0-based line numbers equal to the file's 1-based ones.
-    yaml_text = "\n" + "\n".join(lines[1:end])
+    yaml_text = "\n" + text[front_start:line_start - 1]
     if not yaml_text.strip():
         return document, [Problem(
             document.path, 1, 1, "front matter", "is empty.",
@@ -121,8 +170,13 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
                     f"is {kind}, not a set of 'field: value' lines.",
                     "Write each field on its own line as 'name: value', for example 'title: My act'.",
                 )]
-            problems = _record_positions(node, (), document)
-            data = loader.construct_document(node)
+            problems = []
+            try:
+                data = _read(node, (), document, loader, problems, set() if "*" in yaml_text else None)
+                document.node = node
+            except _Unusual:
+                problems = _record_positions(node, (), document)
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -154,6 +208,59 @@ def _yaml_hint(what: str) -> str:
     if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
         return "A quote is not closed. Check that every \" has a partner on the same value."
     return "Check the quotes, colons and indentation on this line and the line above it."
+
+
+def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
+          problems: list[Problem], seen_nodes: set[int] | None) -> Any:
+    """Build the value of a node, and report keys given twice: what PyYAML's construct_document
+    and _record_positions give for plain front matter, at a fraction of the cost (positions are
+    recorded later, only for a document with a problem). `seen_nodes` is None when the text has
+    no '*', so no alias can occur."""
+    if seen_nodes is not None:
+        if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
+            raise _Unusual
+        seen_nodes.add(id(node))
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        return node.value if node.tag == _STR else _scalar(node, loader)
+    tag = node.tag
+    if cls is yaml.SequenceNode and tag == _SEQ:
+        return [_read(item, path + (index,), document, loader, problems, seen_nodes)
+                for index, item in enumerate(node.value)]
+    if not (cls is yaml.MappingNode and tag == _MAP):
+        raise _Unusual
+    data: dict[Any, Any] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
+            raise _Unusual
+        key = key_node.value
+        child = path + (key,)
+        if key in seen:
+            mark = key_node.start_mark
+            problems.append(Problem(
+                document.path, mark.line + 1, mark.column + 1, ".".join(map(str, child)),
+                "is given twice; only the last one would count.",
+                "Delete one of the two lines.",
+            ))
+        seen.add(key)
+        data[key if key_node.tag == _STR else _scalar(key_node, loader)] = _read(
+            value_node, child, document, loader, problems, seen_nodes)
+    return data
+
+
+def _scalar(node: yaml.ScalarNode, loader: _Loader) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return loader.bool_values[node.value.lower()]
+    constructor = _SIMPLE_SCALARS.get(tag)
+    if constructor is None:
+        raise _Unusual
+    return constructor(loader, node)
 
 
 def _record_positions(node: yaml.Node, path: FieldPath, document: SourceDocument) -> list[Problem]:

@@ -11,12 +11,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .problems import Problem
-from .schema import FieldSpec, Kind, Schema
+from .schema import ITEM_ID, FieldSpec, Kind, Schema
 from .source import FieldPath, SourceDocument
 from .vocabularies import SLUG, Vocabularies
 
 EMAIL = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ITEM_ID_TEXT = re.compile(ITEM_ID)
 # Markup that has no place in a plain-text field: tags, entities, Markdown emphasis, links, code.
 MARKUP = re.compile(r"<[A-Za-z!/]|&[A-Za-z]+;|&#\d+;|\]\(|\*\*|__|`|^\s*#|^\s*[-*+] ", re.MULTILINE)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
@@ -119,6 +120,22 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
             if checked is not _INVALID:
                 items.append(checked)
         return items
+    if kind == Kind.IDS:
+        if not isinstance(value, list):
+            example = value if isinstance(value, str) else "vanha-tunniste"
+            return fail(f"must be a list of ids, not {_describe(value)}.",
+                        f"Write it as {spec.name}: [{example}] even for one id.")
+        ids: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not ITEM_ID_TEXT.match(item.strip()):
+                fail(f"'{_plain(item)}' is not an id.",
+                     "Give the former file name without the language and '.md': lowercase a-z, 0-9 and '-', "
+                     "3–80 characters, e.g. 'jamsa-asiakaspalvelu'.", path + (index,))
+            elif item.strip() in ids:
+                fail(f"lists '{item.strip()}' twice.", "Remove the repeated id.", path + (index,))
+            else:
+                ids.append(item.strip())
+        return ids
     if kind == Kind.TERM:
         return _check_term(value, spec, path, document, context, problems)
     if kind == Kind.TERMS:
@@ -274,11 +291,13 @@ def _missing_hint(spec: FieldSpec, context: ValidationContext) -> str:
 
 
 def _fill_hint(spec: FieldSpec, context: ValidationContext) -> str:
-    return f"Give it a value, e.g. {spec.name}: {_example(spec, context)}."
+    return f"Give it a value, e.g. {spec.name}: {_example(spec, context)}".rstrip(".") + "."  # one full stop
 
 
 def _example(spec: FieldSpec, context: ValidationContext) -> str:
     if spec.example is not None:
+        if isinstance(spec.example, list):
+            return "[" + ", ".join(map(str, spec.example)) + "]"
         return str(spec.example).lower() if isinstance(spec.example, bool) else str(spec.example)
     if spec.kind == Kind.TERM:
         return (context.vocabularies.slugs(spec.vocabulary or "") or ["term"])[0]
