@@ -56,6 +56,11 @@ class Entry:
 Collection = dict[str, dict[str, Entry]]  # id -> lang -> entry
 
 
+def version_in(versions: dict[str, Entry], lang: str) -> Entry:
+    """The item in this language, or in the other one when nobody has translated it."""
+    return versions.get(lang) or next(iter(versions.values()))
+
+
 @dataclass
 class Content:
     vocabularies: Vocabularies

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .content import Content, Entry
+from .content import Content, Entry, version_in
 from .languages import URL_PREFIX, other_language, relative_url, section_url
 from .model import SitePage
 from .render import render
@@ -19,19 +19,15 @@ def filter_data_url(lang: str) -> str:
     return section_url("act", lang) + "filter-data.json"
 
 
-def _version(versions: dict[str, Entry], lang: str) -> Entry:
-    return versions.get(lang) or next(iter(versions.values()))
-
-
 def acts_landing(content: Content, builder, lang: str) -> SitePage:
     url = section_url("act", lang)
     acts = list(content.acts.values())
-    newest = sorted(acts, key=lambda v: (_version(v, lang).values["published"], _version(v, lang).id), reverse=True)
+    newest = sorted(acts, key=lambda v: (version_in(v, lang).values["published"], version_in(v, lang).id), reverse=True)
     vocabularies = content.vocabularies
     context = {
         "lang": lang, "title": ui(lang, "acts_landing"),
         "total": len(acts), "in_language": sum(1 for v in acts if lang in v),
-        "cards": [builder.card(_version(v, lang), url, lang) for v in newest[:NEWEST]],
+        "cards": [builder.card(version_in(v, lang), url, lang) for v in newest[:NEWEST]],
         "filters": [{"name": name, "label": ui(lang, "vocabulary_" + name),
                      "options": sorted(((t.slug, t.label(lang)) for t in vocabularies.terms.get(name, {}).values()),
                                        key=lambda option: option[1].casefold())}
@@ -54,7 +50,7 @@ def filter_data(content: Content, lang: str, page_url) -> str:
     base = section_url("act", lang)
     rows = []
     for versions in content.acts.values():
-        entry = _version(versions, lang)
+        entry = version_in(versions, lang)
         values = entry.values
         rows.append([relative_url(base, page_url(entry)), entry.title, values["organisation"],
                      index["regions"][values["region"]], index["sectors"][values["sector"]],
@@ -67,11 +63,11 @@ def filter_data(content: Content, lang: str, page_url) -> str:
 
 def tools_landing(content: Content, builder, lang: str) -> SitePage:
     url = section_url("tool", lang)
-    tools = sorted(content.tools.values(), key=lambda v: (_version(v, lang).values["updated"], _version(v, lang).id),
+    tools = sorted(content.tools.values(), key=lambda v: (version_in(v, lang).values["updated"], version_in(v, lang).id),
                    reverse=True)
     context = {
         "lang": lang, "title": ui(lang, "tools_landing"), "total": len(tools),
-        "cards": [builder.card(_version(v, lang), url, lang) for v in tools[:50]],
+        "cards": [builder.card(version_in(v, lang), url, lang) for v in tools[:50]],
         "indexes": [{"label": ui(lang, "vocabulary_" + name), "url": relative_url(url, section_url(name, lang))}
                     for name in ("tool_topics", "tool_formats", "audiences")],
     }
@@ -86,7 +82,7 @@ def awards_page(content: Content, builder, lang: str) -> SitePage:
     series_order = list(content.vocabularies.terms.get("award_series", {}))
     by_year: dict[int, dict[str, list[dict]]] = {}
     for versions in content.acts.values():
-        entry = _version(versions, lang)
+        entry = version_in(versions, lang)
         for award in entry.values.get("awards", []):
             by_year.setdefault(award["year"], {}).setdefault(award["series"], []).append(entry)
     years = []

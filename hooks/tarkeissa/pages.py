@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .content import Content, Entry
+from .content import Content, Entry, version_in
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
 from .search_index import INDEXED_KINDS, mark_for_search
@@ -157,7 +157,7 @@ class _Builder:
                 scores[other.id] = (score, other.values["published"])
                 chosen[other.id] = versions
         best = sorted(scores, key=lambda key: (scores[key][0], scores[key][1], key), reverse=True)[:count]
-        return [self.card(chosen[key].get(entry.lang) or next(iter(chosen[key].values())), url, entry.lang)
+        return [self.card(version_in(chosen[key], entry.lang), url, entry.lang)
                 for key in best]
 
     # --- shared pieces -------------------------------------------------------------
@@ -186,7 +186,7 @@ class _Builder:
         }
 
     def newest_acts(self, lang: str, count: int, from_url: str) -> list[dict]:
-        chosen = [versions.get(lang) or next(iter(versions.values())) for versions in self.content.acts.values()]
+        chosen = [version_in(versions, lang) for versions in self.content.acts.values()]
         chosen.sort(key=lambda e: (e.values["published"], e.id), reverse=True)
         return [self.card(entry, from_url, lang) for entry in chosen[:count]]
 
@@ -218,7 +218,7 @@ class _Builder:
             context["facts"] = self.campaign_facts(entry)
             context["status"] = campaign_status(values, self.content.today)
             acts = self.by_campaign.get(entry.id, [])
-            context["acts"] = [self.card(v.get(lang) or next(iter(v.values())), url, lang) for v in acts[:PAGE_SIZE]]
+            context["acts"] = [self.card(version_in(v, lang), url, lang) for v in acts[:PAGE_SIZE]]
             context["acts_total"] = len(acts)
             context["all_acts_url"] = relative_url(url, url + "teot/") if len(acts) > PAGE_SIZE else None
         elif entry.id == "index":
@@ -302,7 +302,7 @@ class _Builder:
             acts = self.by_campaign.get(key, [])
             if len(acts) <= PAGE_SIZE:
                 continue
-            entry = versions.get(lang) or next(iter(versions.values()))
+            entry = version_in(versions, lang)
             own = page_url("campaign", key, entry.lang)
             other = page_url("campaign", key, other_language(lang))
             heading = f"{ui(lang, 'campaign_acts')}: {entry.title}"
@@ -315,7 +315,7 @@ class _Builder:
         campaigns = []
         for key, versions in sorted(self.content.campaigns.items(),
                                     key=lambda item: next(iter(item[1].values())).values["start"], reverse=True):
-            entry = versions.get(lang) or next(iter(versions.values()))
+            entry = version_in(versions, lang)
             campaigns.append({"title": entry.title, "summary": entry.values["summary"], "lang": entry.lang,
                               "url": relative_url(url, page_url("campaign", key, entry.lang)),
                               "status": ui(lang, "status_" + campaign_status(entry.values, self.content.today)),

@@ -6,7 +6,7 @@ of items, not with items times terms. Long term pages are paginated.
 
 from __future__ import annotations
 
-from .content import Content, Entry
+from .content import Content, Entry, version_in
 from .languages import LANGUAGES, other_language, relative_url, section_url
 from .model import SitePage
 from .render import render
@@ -77,7 +77,7 @@ def listing_pages(builder, items: list[dict[str, Entry]], lang: str, kind: str, 
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         url = base if number == 1 else f"{base}{number}/"
-        cards = [builder.card(versions.get(lang) or next(iter(versions.values())), url, lang) for versions in chunk]
+        cards = [builder.card(version_in(versions, lang), url, lang) for versions in chunk]
         pager = [{"number": n, "url": relative_url(url, base if n == 1 else f"{base}{n}/"), "current": n == number}
                  for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
         head, _ = render("term.html", {"lang": lang, "title": heading, "cards": cards, "total": len(items),
