@@ -63,9 +63,11 @@
 
   function showMore() {
     var batch = results.slice(shown, shown + PAGE);
+    var mine = run;
     shown += batch.length;
     list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (all) {
+      if (mine !== run) return;  // a newer search replaced these results while they loaded
       all.forEach(function (data) { list.appendChild(item(data)); });
       more.hidden = shown >= results.length;
       list.setAttribute("aria-busy", "false");
@@ -103,7 +105,7 @@
 
   var typing = null;
   input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(search, 250); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(typing); search(); });
   selects.forEach(function (select) { select.addEventListener("change", search); });
   more.addEventListener("click", showMore);
   var params = new URLSearchParams(location.search);
