@@ -10,13 +10,16 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, page_meta, replace_documentation_files,
-                                    template_context, wrap_content)
+from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, page_extras, page_meta,
+                                    replace_documentation_files, shared_inputs, template_context, without_pages,
+                                    wrap_content)
+from tarkeissa.output_cache import OutputCache, output_path, remove_stale, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
-from tarkeissa.search_index import build_index, indexed_sections
+from tarkeissa.search_index import BackgroundIndex, build_index, index_dir, index_keys, indexed_sections
 from tarkeissa.settings import settings_from_environment
+from tarkeissa.timings import Timings
 
 log = logging.getLogger("mkdocs.hooks.tarkeissa")
 # The parent's empty renders of the pages its forked half writes are not news.
@@ -29,6 +32,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    _state["timings"] = Timings()
     _state["settings"] = settings = settings_from_environment(serving=_state["serving"])
     # overrides/main.html: a preview's banner and noindex on every page, the 404 page included
     config.extra["tt_preview"] = banner_texts(settings.pull_request) if settings.preview else None
@@ -36,28 +40,53 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    BackgroundIndex.wait()  # the live preview's previous index, before its folder moves
+    cache_dir = _state["settings"].cache_dir or Path(config.config_file_path).parent / ".cache" / "tarkeissa"
+    _state["output"] = OutputCache(Path(config.site_dir), Path(cache_dir) / "output")
+    _state["output"].set_aside()  # MkDocs empties the site folder next; the unchanged pages are kept
+
+
 def on_files(files, config):
-    settings = _state["settings"]
-    content = load_content(_state["layout"], settings.build_date)
-    problems = content.problems + check_site(content)
+    settings, timings, output = _state["settings"], _state["timings"], _state["output"]
+    output.restore()
+    with timings.phase("load and validate"):
+        content = load_content(_state["layout"], settings.build_date)
+        problems = content.problems + check_site(content)
     if problems:
         print(report(problems), file=sys.stderr)
         message = f"{len(problems)} content problem(s) found; nothing was built. Fix them and build again."
         if _state["serving"]:
             raise PluginError(message)  # keeps the editor's server alive for the next save
         raise Abort(message)
-    _state["model"] = model = build_site_model(content, preview=settings.preview,
-                                                       site_url=config.site_url or "/")
+    with timings.phase("page model"):
+        _state["model"] = model = build_site_model(content, preview=settings.preview,
+                                                   site_url=config.site_url or "/")
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
-    return replace_documentation_files(files, model, config)
+    files = replace_documentation_files(files, model, config)
+    with timings.phase("output cache"):
+        _state["shared_key"] = shared = shared_key(*shared_inputs(config, settings, model))
+        # menu pages always render: their neighbours in the menu are part of them
+        reused = output.reusable(model.pages, shared, page_extras(model),
+                                 always_render={page.url for page in model.pages if page.menu_order is not None})
+        files = without_pages(files, reused)
+    timings.counts.update({"pages reused": len(reused), "pages rendered": len(model.pages) - len(reused)})
+    log.info("%d pages unchanged since the previous build, %d to render", len(reused),
+             len(model.pages) - len(reused))
+    timings.start("Markdown")
+    return files
 
 
 def on_nav(nav, config, files):
     _state["navigations"] = language_navigations(nav, _state["model"])
-    _state["nav"] = nav
+    _state["files"] = files
     jobs = int(os.environ.get("TT_JOBS", "2"))
-    _state["split"] = ForkedHalf(files) if jobs > 1 and not _state["serving"] and hasattr(os, "fork") else None
+    many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
+    _state["split"] = split = (ForkedHalf(files) if jobs > 1 and many and not _state["serving"]
+                               and hasattr(os, "fork") else None)
+    if split:
+        split.start(config, files, nav)
     return nav
 
 
@@ -71,8 +100,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    if _state["split"]:
-        _state["split"].start(config, files, _state["nav"], env)
+    _state["timings"].stop("Markdown")
+    _state["timings"].start("templates and writing")
     return env
 
 
@@ -87,7 +116,30 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    if _state["split"] and not _state["split"].wait():
-        raise Abort("Rendering the second half of the pages failed (see above).")
-    seconds = build_index(Path(config.site_dir), indexed_sections(_state["model"].pages))
-    log.info("search index built in %.2f s", seconds)
+    timings, output, model = _state["timings"], _state["output"], _state["model"]
+    timings.stop("templates and writing")
+    with timings.phase("waiting for the forked half"):
+        if _state["split"] and not _state["split"].wait():
+            raise Abort("Rendering the second half of the pages failed (see above).")
+    site_dir = Path(config.site_dir)
+    with timings.phase("output cache"):
+        expected = {Path(file.abs_dest_path) for file in _state["files"]}
+        expected |= {output_path(site_dir, url) for url in output.reused}
+        expected |= {site_dir / name for name in config.theme.static_templates}
+        remove_stale(site_dir, expected, keep_dirs={"pagefind"})
+    sections = indexed_sections(model.pages)
+    if _state["serving"]:
+        output.save()
+        BackgroundIndex.start(site_dir, sections)
+        timings.save()
+        return
+    with timings.phase("search index"):
+        keys = index_keys(model.pages, output.fingerprints, _state["shared_key"])
+        previous = output.previous.get("search", {})
+        unchanged = {lang for lang in sections if previous.get(lang) == keys.get(lang)
+                     and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
+        seconds = build_index(site_dir, sections, skip=unchanged)
+    log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds, len(unchanged), len(sections))
+    with timings.phase("output cache"):
+        output.save({"search": keys})
+    timings.save()

@@ -106,6 +106,7 @@ def run_build(root: Path, mode: str = "production", site_dir: Path | None = None
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
+        environ.setdefault("TT_CACHE_DIR", str(site_dir.parent / ".cache"))  # not the repository's own
     return subprocess.run(command, cwd=root, env=environ, capture_output=True, text=True, timeout=600)
 
 

@@ -5,6 +5,8 @@ With the thin hooks module, this is the only code that imports MkDocs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -37,6 +39,35 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
         files.append(File.generated(config, path, content=text))
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
     return files
+
+
+def without_pages(files: Files, urls: set[str]) -> Files:
+    """The files minus the given pages: the previous build's output of those pages stays as it is."""
+    dropped = {url + "index.md" for url in urls}
+    return Files([file for file in files if file.src_uri not in dropped])
+
+
+def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[list[str], list[Path]]:
+    """What shapes every page's HTML besides the page itself, for the output cache's shared key."""
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [sys.version, repr(settings), config.site_url or ""]
+    for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments"):
+        try:
+            parts.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} -")
+    parts += [repr([(page.url, page.menu_title or page.title) for page in model.menu(lang)]) for lang in LANGUAGES]
+    trees = [Path(config.config_file_path), Path(__file__).resolve().parent.parent]  # the hooks and this package
+    if config.theme.custom_dir:
+        trees.append(Path(config.theme.custom_dir))
+    return parts, trees
+
+
+def page_extras(model: SiteModel) -> dict[str, str]:
+    """Per page, the model's data its template shows that is not in the page itself."""
+    return {page.url: repr(model.social(page)) + repr(model.chrome(page.lang)) for page in model.pages}
 
 
 def language_navigations(nav: Navigation, model: SiteModel) -> dict[str, Navigation]:
@@ -97,6 +128,7 @@ class ForkedHalf:
     """
 
     SKIP_TEMPLATE = "tt-skip.html"
+    WORTH_IT = 200  # pages to render: below this, forking costs more than it saves
 
     def __init__(self, files: Files) -> None:
         pages = files.documentation_pages()
@@ -107,7 +139,8 @@ class ForkedHalf:
     def parent_skips(self, page: Page) -> bool:
         return not self.in_copy and page.file.src_uri in self.theirs
 
-    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, env) -> None:
+    def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Fork right after the navigation exists, so the copy's Markdown runs beside the parent's."""
         import logging
         import os
         import traceback
@@ -124,9 +157,15 @@ class ForkedHalf:
         code = 1
         try:
             documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            in_nav = {page.file.src_uri for page in nav.pages}
+            for file in documentation:
+                if file.src_uri in self.theirs or file.src_uri in in_nav:  # menu titles need their pages read
+                    if file.page is None:
+                        Page(None, file, config)
+                    _populate_page(file.page, config, files)
+            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
             for file in documentation:
                 if file.src_uri in self.theirs:
-                    _populate_page(file.page, config, files)
                     _build_page(file.page, config, documentation, nav, env)
             code = 1 if warnings.count else 0  # strict mode: a warning fails the build
         except BaseException:

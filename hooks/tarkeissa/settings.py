@@ -12,6 +12,7 @@ class BuildSettings:
     preview: bool  # drafts included and marked
     build_date: dt.date  # decides 'not in the future' and campaign status
     pull_request: str | None = None
+    cache_dir: str | None = None  # where reusable build results are kept; None: <project>/.cache/tarkeissa
 
 
 def build_date_from_environment(environ: dict[str, str] | None = None) -> dt.date:
@@ -29,4 +30,5 @@ def settings_from_environment(serving: bool = False, environ: dict[str, str] | N
     mode = environ.get("TT_MODE", "preview" if serving else "production")
     if mode not in ("preview", "production"):
         raise ValueError(f"TT_MODE must be 'preview' or 'production', not {mode!r}")
-    return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None)
+    return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None,
+                         environ.get("TT_CACHE_DIR") or None)

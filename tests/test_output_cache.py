@@ -1,0 +1,101 @@
+"""A build that reuses the previous build's pages writes exactly what a build from nothing writes."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import act, run_build
+from tarkeissa.search_index import referenced_chunks
+
+ACTS = {
+    f"content/acts/teko-{number}.fi.md": act(title=f"Kehittämisteko numero {number}",
+                                               themes="[palvelumuotoilu]" if number % 2 else "[johtaminen]")
+    for number in range(1, 7)
+}
+
+
+def snapshot(site):
+    """Every file but Pagefind's bundle, whose chunk names vary from run to run (checked apart)."""
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and "pagefind" not in path.relative_to(site).parts}
+
+
+def build(root, site, cache, timings):
+    result = run_build(root, "production", site_dir=site, TT_CACHE_DIR=str(cache), TT_TIMINGS=str(timings))
+    assert result.returncode == 0, result.stderr
+    return json.loads(timings.read_text(encoding="utf-8"))["counts"]
+
+
+def assert_index_is_whole_and_clean(site, indexed_pages):
+    """Every chunk the index refers to is there, and nothing else is."""
+    folder = site / "pagefind"
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    used = set()
+    for language in entry["languages"].values():
+        used |= referenced_chunks((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+    fragments = sorted(path.stem for path in (folder / "fragment").iterdir())
+    assert len(fragments) == indexed_pages
+    assert set(fragments) <= used
+    assert {path.stem for kind in ("index", "filter") for path in (folder / kind).iterdir()} <= used
+    assert len(list(folder.glob("*.pf_meta"))) == 1
+
+
+def test_warm_build_after_edits_equals_a_cold_build(project, tmp_path):
+    p = project(ACTS)
+    warm_site, warm_cache, timings = p.root / "site", tmp_path / "warm-cache", tmp_path / "timings.json"
+    first = build(p.root, warm_site, warm_cache, timings)
+    assert first["pages reused"] == 0
+    fragments_before = len(list((warm_site / "pagefind" / "fragment").iterdir()))
+
+    # an editor changes one story, removes another and adds a third
+    p.write("content/acts/teko-1.fi.md", act(title="Kehittämisteko numero 1, korjattu", themes="[palvelumuotoilu]"))
+    (p.root / "content/acts/teko-2.fi.md").unlink()
+    p.write("content/acts/teko-7.fi.md", act(title="Uusi kehittämisteko", themes="[tyohyvinvointi]"))
+    second = build(p.root, warm_site, warm_cache, timings)
+    assert second["pages reused"] > 10  # the cache was used: this is a warm build
+    assert second["pages rendered"] > 0
+
+    cold_site = tmp_path / "cold" / "site"
+    build(p.root, cold_site, tmp_path / "cold-cache", tmp_path / "cold-timings.json")
+    warm, cold = snapshot(warm_site), snapshot(cold_site)
+    assert warm.keys() == cold.keys()
+    assert [name for name in warm if warm[name] != cold[name]] == []
+    assert "teot/teko-2/index.html" not in warm and "teot/teko-7/index.html" in warm
+    assert "Kehittämisteko numero 1, korjattu" in warm["teot/teko-1/index.html"].decode()
+    assert_index_is_whole_and_clean(warm_site, fragments_before)  # one act out, one in
+
+
+def test_unchanged_rebuild_renders_nothing_and_keeps_every_file(project, tmp_path):
+    p = project(ACTS)
+    site, cache, timings = p.root / "site", tmp_path / "cache", tmp_path / "timings.json"
+    first = build(p.root, site, cache, timings)
+    before = snapshot(site)
+    counts = build(p.root, site, cache, timings)
+    # only the menu's own pages render again: their neighbours in the menu are part of them
+    assert counts["pages reused"] + counts["pages rendered"] == first["pages rendered"]
+    assert counts["pages reused"] > counts["pages rendered"]
+    assert snapshot(site) == before
+
+
+def test_an_output_file_changed_by_hand_is_rendered_again(project, tmp_path):
+    p = project(ACTS)
+    site, cache, timings = p.root / "site", tmp_path / "cache", tmp_path / "timings.json"
+    build(p.root, site, cache, timings)
+    page = site / "teot" / "teko-3" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"Kehitt\xc3\xa4misteko numero 3", b"Vanhentunut otsikko"))
+    (site / "teot" / "teko-4" / "index.html").unlink()
+    build(p.root, site, cache, timings)
+    assert page.read_bytes() == original
+    assert (site / "teot" / "teko-4" / "index.html").exists()
+
+
+def test_a_template_change_renders_every_page_again(project, tmp_path):
+    p = project(ACTS)
+    site, cache, timings = p.root / "site", tmp_path / "cache", tmp_path / "timings.json"
+    build(p.root, site, cache, timings)
+    footer = p.root / "overrides" / "partials" / "copyright.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "<!-- uusi alatunniste -->\n", encoding="utf-8")
+    counts = build(p.root, site, cache, timings)
+    assert counts["pages reused"] == 0
+    assert "<!-- uusi alatunniste -->" in (site / "teot" / "teko-5" / "index.html").read_text(encoding="utf-8")
