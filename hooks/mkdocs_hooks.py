@@ -10,10 +10,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, page_extras, page_meta,
+from tarkeissa.mkdocs_pages import (ForkedHalf, keep_compiled_templates, language_navigations, page_extras, page_meta,
                                     replace_documentation_files, shared_inputs, template_context, without_pages,
                                     wrap_content)
-from tarkeissa.output_cache import OutputCache, output_path, remove_stale, shared_key
+from tarkeissa.output_cache import OutputCache, output_path, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
@@ -41,7 +41,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    BackgroundIndex.wait()  # the live preview's previous index, before its folder moves
+    BackgroundIndex.stop()  # the live preview's previous index, before its folder moves
     cache_dir = _state["settings"].cache_dir or Path(config.config_file_path).parent / ".cache" / "tarkeissa"
     _state["output"] = OutputCache(Path(config.site_dir), Path(cache_dir) / "output")
     _state["output"].set_aside()  # MkDocs empties the site folder next; the unchanged pages are kept
@@ -100,6 +100,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
+    keep_compiled_templates(env)
     _state["timings"].stop("Markdown")
     _state["timings"].start("templates and writing")
     return env
@@ -125,8 +126,8 @@ def on_post_build(config):
     with timings.phase("output cache"):
         expected = {Path(file.abs_dest_path) for file in _state["files"]}
         expected |= {output_path(site_dir, url) for url in output.reused}
-        expected |= {site_dir / name for name in config.theme.static_templates}
-        remove_stale(site_dir, expected, keep_dirs={"pagefind"})
+        expected |= {site_dir / name for name in config.theme.static_templates if (site_dir / name).exists()}
+        output.remove_stale(expected, keep_dirs={"pagefind"})
     sections = indexed_sections(model.pages)
     if _state["serving"]:
         output.save()

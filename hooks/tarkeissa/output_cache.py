@@ -40,9 +40,18 @@ def shared_key(parts: Iterable[str | bytes], trees: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+_FIELDS = [field.name for field in dataclasses.fields(SitePage)]
+
+
 def page_fingerprint(page: SitePage, shared: str, extra: str = "") -> str:
-    data = repr(dataclasses.astuple(page)) + "\0" + extra
-    return hashlib.sha256((shared + "\0" + data).encode()).hexdigest()
+    """Every field of the page, by name: long text is hashed as it is, the rest by its repr."""
+    digest = hashlib.blake2b(shared.encode(), digest_size=20)
+    for name in _FIELDS:
+        value = getattr(page, name)
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(value.encode() if isinstance(value, str) else repr(value).encode())
+    digest.update(b"\0extra\0" + extra.encode())
+    return digest.hexdigest()
 
 
 def output_path(site_dir: Path, url: str) -> Path:
@@ -52,7 +61,11 @@ def output_path(site_dir: Path, url: str) -> Path:
 class OutputCache:
     def __init__(self, site_dir: Path, cache_dir: Path) -> None:
         self.site_dir = site_dir.resolve()
-        self.record_file = cache_dir / (hashlib.sha256(str(self.site_dir).encode()).hexdigest()[:16] + ".json")
+        name = hashlib.sha256(str(self.site_dir).encode()).hexdigest()[:16]
+        self.record_file = cache_dir / (name + ".json")
+        # what the previous build wrote; deleted when a build starts, so a build that stops
+        # half-way leaves none and the next one looks at every file instead
+        self.files_file = cache_dir / (name + ".files.json")
         self.aside = self.site_dir.with_name("." + self.site_dir.name + ".previous-build")
         self.fingerprints: dict[str, str] = {}
         self.reused: set[str] = set()
@@ -63,13 +76,20 @@ class OutputCache:
             record = json.loads(self.record_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return record if record.get("format") == FORMAT and record.get("site_dir") == str(self.site_dir) else {}
+        if record.get("format") != FORMAT or record.get("site_dir") != str(self.site_dir):
+            return {}
+        try:
+            record["files"] = json.loads(self.files_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        return record
 
     # -- carrying the previous output past the engine's emptying of the site folder
 
     def set_aside(self) -> None:
         if self.aside.exists():
             shutil.rmtree(self.aside)  # left by a build that was stopped half-way
+        self.files_file.unlink(missing_ok=True)
         if self.previous and self.site_dir.is_dir():
             self.site_dir.rename(self.aside)
 
@@ -103,8 +123,22 @@ class OutputCache:
                 self.reused.add(url)
         return self.reused
 
+    def remove_stale(self, expected: set[Path], keep_dirs: set[str]) -> list[Path]:
+        """Delete what the previous build wrote and this one did not; without a record, look at every file."""
+        self.written = sorted(str(path.relative_to(self.site_dir)) for path in expected)
+        if "files" not in self.previous:
+            return remove_stale(self.site_dir, expected, keep_dirs)
+        removed = []
+        for name in set(self.previous["files"]) - set(self.written):
+            path = self.site_dir / name
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+                _remove_empty_parents(path.parent, self.site_dir)
+        return removed
+
     def save(self, extra: dict | None = None) -> None:
-        """Record every page's fingerprint with its output file as it is now."""
+        """Record every page's fingerprint with its output file as it is now, and every file written."""
         pages = {}
         for url, fingerprint in self.fingerprints.items():
             try:
@@ -114,9 +148,11 @@ class OutputCache:
             pages[url] = [fingerprint, status.st_size, status.st_mtime_ns]
         record = {"format": FORMAT, "site_dir": str(self.site_dir), "pages": pages, **(extra or {})}
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.record_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(record), encoding="utf-8")
-        temporary.replace(self.record_file)
+        for target, data in ((self.record_file, record), (self.files_file, getattr(self, "written", None))):
+            if data is not None:
+                temporary = target.with_suffix(".tmp")
+                temporary.write_text(json.dumps(data), encoding="utf-8")
+                temporary.replace(target)
 
 
 def remove_stale(site_dir: Path, expected: set[Path], keep_dirs: set[str]) -> list[Path]:
@@ -134,3 +170,9 @@ def remove_stale(site_dir: Path, expected: set[Path], keep_dirs: set[str]) -> li
         if here != site_dir and not any(here.iterdir()):
             here.rmdir()
     return removed
+
+
+def _remove_empty_parents(folder: Path, site_dir: Path) -> None:
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -34,11 +34,23 @@ def _environment() -> "jinja2.Environment":
     return env
 
 
+# The live preview builds again on every save; most pages' pieces are then what they were.
+# Keyed by the template and the whole context's repr (plain data: strings, numbers, dates, lists).
+_rendered: dict[tuple[str, str], tuple[str, str]] = {}
+_RENDERED_LIMIT = 100_000
+
+
 def render(template: str, context: dict) -> tuple[str, str]:
     """The HTML before and after the body. Blank lines are dropped: Markdown must see one HTML block."""
+    key = (template, repr(context))
+    if key in _rendered:
+        return _rendered[key]
     html = _environment().get_template(template).render(**context)
     head, _, foot = html.partition(BODY_MARK)
-    return _one_block(head), _one_block(foot)
+    if len(_rendered) >= _RENDERED_LIMIT:
+        _rendered.clear()
+    _rendered[key] = result = (_one_block(head), _one_block(foot))
+    return result
 
 
 def _one_block(html: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 import subprocess
 import threading
 import time
@@ -58,12 +59,13 @@ def index_dir(site_dir: Path, lang: str) -> Path:
     return site_dir / URL_PREFIX[lang] / "pagefind"
 
 
-def build_index(site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset()) -> float:
+def build_index(site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset(),
+                started: list | None = None) -> float:
     """Index the built site with the Pagefind binary that the pagefind_bin package ships. Seconds taken.
 
     One Pagefind run per language, side by side on the two cores, each over only the folders
     that hold indexed pages: /pagefind/ serves the Finnish pages, /sv/pagefind/ the Swedish ones.
-    Languages in `skip` keep their index. Pagefind names its chunks by their content and does not
+    Languages in `skip` keep their index; `started` collects the Pagefind processes, to stop them. Pagefind names its chunks by their content and does not
     rewrite a chunk that exists, so an index left from the previous build is updated, not rebuilt;
     the chunks it no longer refers to are removed afterwards.
     """
@@ -79,6 +81,8 @@ def build_index(site_dir: Path, sections: dict[str, list[str]], skip: set[str] =
         runs.append(subprocess.Popen([str(get_executable()), "--site", str(root), "--glob", pattern,
                                       "--output-subdir", "pagefind", "--silent"],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        if started is not None:
+            started.append(runs[-1])
     failures = [run.communicate()[0] for run in runs if run.wait() != 0]
     if failures:
         raise RuntimeError("Pagefind failed: " + "\n".join(failures))
@@ -137,18 +141,43 @@ def prune_index(folder: Path) -> int:
 
 
 class BackgroundIndex:
-    """The live preview indexes after the pages are shown, so a save is visible before its search is."""
+    """The live preview indexes after the pages are shown, so a save is visible before its search is.
 
-    _running: threading.Thread | None = None
+    A new save stops an index still being built: its half-written chunks would otherwise stay,
+    since Pagefind never rewrites a chunk whose name exists, so the stopped index is deleted.
+    """
+
+    _thread: threading.Thread | None = None
+    _processes: list = []
+    _site_dir: Path | None = None
 
     @classmethod
     def start(cls, site_dir: Path, sections: dict[str, list[str]]) -> None:
-        cls.wait()
-        cls._running = threading.Thread(target=build_index, args=(site_dir, sections), daemon=True)
-        cls._running.start()
+        cls.stop()
+        cls._processes, cls._site_dir = [], site_dir
+        cls._thread = threading.Thread(target=cls._run, args=(site_dir, sections, cls._processes), daemon=True)
+        cls._thread.start()
+
+    @staticmethod
+    def _run(site_dir: Path, sections: dict[str, list[str]], processes: list) -> None:
+        try:
+            build_index(site_dir, sections, started=processes)
+        except RuntimeError:
+            pass  # stopped by a newer save; a real failure shows in the next production build
 
     @classmethod
     def wait(cls) -> None:
-        if cls._running is not None:
-            cls._running.join()
-            cls._running = None
+        if cls._thread is not None:
+            cls._thread.join()
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls._thread is None:
+            return
+        for process in cls._processes:
+            process.kill()
+        cls._thread.join()
+        if any(process.returncode for process in cls._processes):
+            for lang in URL_PREFIX:
+                shutil.rmtree(index_dir(cls._site_dir, lang), ignore_errors=True)
+        cls._thread = None
