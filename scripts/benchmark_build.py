@@ -3,15 +3,25 @@
     python scripts/benchmark_build.py            # the starter site and 1,000 acts
     python scripts/benchmark_build.py 1000 10000
 
-Prints wall time, peak memory and output size of a full production build, the average act
-page size, the time of a rebuild after one act changed, and the time of `tarkeissa check`.
-Figures are printed, never asserted: speed is read, not tested.
+For each corpus it prints:
+- cold: a full production build (all pages, term indexes, search) with no site folder and no cache;
+- warm: the same build again, nothing changed, with the cache of the build before;
+- 1 act: a production build after one act was edited (the cache of the build before);
+- serve: what an editor waits for in `mkdocs serve` after saving one act (median of three saves);
+- check: `tarkeissa check` on the whole corpus;
+then where the cold build's time went, by phase, and the validation hooks' share of it.
+Wall time, peak memory (the largest process: MkDocs, its forked half or Pagefind), output size
+and the average act page are measured, never asserted: speed is read, not tested.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,54 +35,80 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command."""
+def timed(command: list[str], cwd: Path, **env: str) -> tuple[float, float, str]:
+    """Wall seconds, peak resident memory (MB) and the output of one command."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+        raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
 
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure(project: Path, label: str) -> None:
-    site = project / "site"
+def edit_one_act(project: Path, words: str) -> None:
+    changed = sorted((project / "content" / "acts").glob("*.fi.md"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+
+
+def measure(project: Path, label: str) -> dict:
+    site, timings = project / "site", project / "timings.json"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
     build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")]
-    seconds, peak = timed(build, project)
+    cold, peak, _ = timed(build, project, TT_TIMINGS=str(timings))
+    phases = json.loads(timings.read_text(encoding="utf-8"))["phases"]
     act_pages = list((site / "teot").glob("*/index.html")) + list((site / "sv" / "garningar").glob("*/index.html"))
     pages = len(list(site.rglob("index.html")))
     average = sum(p.stat().st_size for p in act_pages) / max(1, len(act_pages))
-    # an editor saves one act: today every build is a full build
-    changed = sorted((project / "content" / "acts").glob("*.fi.md"))[0]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nLisätty kappale.\n", encoding="utf-8")
-    rebuild, _ = timed(build, project)
-    check, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
-    print(f"{label:>12} | {pages:6d} | {seconds:7.2f} s | {peak:7.0f} MB | {folder_size(site) / 1e6:7.1f} MB | "
-          f"{average / 1e3:6.1f} KB | {rebuild:7.2f} s | {check:6.2f} s", flush=True)
+    size = folder_size(site)
+    warm, warm_peak, _ = timed(build, project)
+    edit_one_act(project, "Lisätty kappale.")
+    one_act, _, _ = timed(build, project)
+    _, _, served = timed([sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"],
+                         project)
+    serve = statistics.median(float(s) for s in re.findall(r"rebuild after save \d+: ([\d.]+) s", served))
+    check, _, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
+    print(f"{label:>10} | {pages:6d} | {cold:6.2f} s | {warm:6.2f} s | {one_act:6.2f} s | {serve:6.2f} s | "
+          f"{check:6.2f} s | {max(peak, warm_peak):6.0f} MB | {size / 1e6:7.1f} MB | {average / 1e3:6.1f} KB", flush=True)
+    return {"label": label, "cold": cold, "phases": phases}
+
+
+def print_phases(result: dict) -> None:
+    phases, cold = result["phases"], result["cold"]
+    named = sum(phases.values())
+    parts = [f"{name} {seconds:.2f} s" for name, seconds in phases.items() if seconds >= 0.005]
+    parts.append(f"start-up and MkDocs' own steps {cold - named:.2f} s")
+    print(f"{result['label']:>10}, cold build by phase: " + "; ".join(parts))
+    print(f"{'':>10}  validation hooks (load and validate): {phases.get('load and validate', 0) / cold:.1%} of the build")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[1000], help="numbers of acts to generate")
     args = parser.parse_args()
-    print(f"{'corpus':>12} | {'pages':>6} | {'build':>9} | {'peak mem':>10} | {'output':>10} | {'act page':>9} | "
-          f"{'rebuild':>9} | {'check':>8}")
+    print(f"build benchmark: {os.cpu_count()} core(s), load average {os.getloadavg()[0]:.2f} at start")
+    print(f"{'corpus':>10} | {'pages':>6} | {'cold':>8} | {'warm':>8} | {'1 act':>8} | {'serve':>8} | {'check':>8} | "
+          f"{'peak mem':>9} | {'output':>10} | {'act page':>9}")
+    results = []
     with tempfile.TemporaryDirectory() as scratch:
         starter = Path(scratch) / "starter"
         generate(0, starter)
-        for folder in ("acts",):  # the real starter acts, not generated ones
-            for path in (ROOT / "content" / folder).iterdir():
-                (starter / "content" / folder / path.name).write_bytes(path.read_bytes())
-        measure(starter, "starter")
+        for path in (ROOT / "content" / "acts").iterdir():  # the real starter acts, not generated ones
+            (starter / "content" / "acts" / path.name).write_bytes(path.read_bytes())
+        results.append(measure(starter, "starter"))
         for size in args.sizes:
             project = Path(scratch) / f"corpus-{size}"
             generate(size, project)
-            measure(project, f"{size} acts")
+            results.append(measure(project, f"{size} acts"))
+    print()
+    for result in results:
+        print_phases(result)
 
 
 if __name__ == "__main__":

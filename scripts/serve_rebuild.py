@@ -14,6 +14,7 @@ import argparse
 import cProfile
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -63,6 +64,7 @@ def main() -> None:
         BackgroundIndex.wait()  # the editor reads the page; the search index catches up meanwhile
     page = Path(site_dir) / "teot" / act.name.split(".")[0] / "index.html"
     assert f"Tallennus {args.saves}." in page.read_text(encoding="utf-8"), "the saved act was not rebuilt"
+    shutil.rmtree(site_dir)
 
 
 if __name__ == "__main__":
