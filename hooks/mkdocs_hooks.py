@@ -10,9 +10,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, keep_compiled_templates, language_navigations, page_extras, page_meta,
-                                    replace_documentation_files, shared_inputs, template_context, without_pages,
-                                    wrap_content)
+from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, new_build, page_extras, page_meta,
+                                    prepare_environment, replace_documentation_files, shared_inputs,
+                                    template_context, without_pages, wrap_content)
 from tarkeissa.output_cache import OutputCache, output_path, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
@@ -100,7 +100,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    keep_compiled_templates(env)
+    prepare_environment(env)
+    new_build()
     _state["timings"].stop("Markdown")
     _state["timings"].start("templates and writing")
     return env

@@ -118,6 +118,9 @@ def template_context(page: Page, model: SiteModel) -> dict:
         "social": model.social(spec),
         "preview": model.preview,
         "draft": spec.draft,
+        # pages outside the menu share its HTML per language and folder; menu pages show their own place
+        "nav_key": None if spec.menu_order is not None else (spec.lang, spec.url.rstrip("/").rpartition("/")[0]),
+        "nav_cache": _menus,
     }
 
 
@@ -146,11 +149,25 @@ class _CompiledTemplates:
 _compiled: _CompiledTemplates | None = None
 
 
-def keep_compiled_templates(env) -> None:
+def prepare_environment(env) -> None:
+    """Compiled templates kept between builds, and Material's own templates under 'material/', so an
+    override can wrap the template it replaces (overrides/partials/nav.html)."""
+    import jinja2
+    import material
+
     global _compiled
     if _compiled is None:
         _compiled = _CompiledTemplates()
     env.bytecode_cache = _compiled.cache
+    templates = Path(material.__file__).parent / "templates"
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(templates)})])
+
+
+_menus: dict[tuple[str, str], str] = {}  # one build's menus; emptied by new_build()
+
+
+def new_build() -> None:
+    _menus.clear()
 
 
 class ForkedHalf:
