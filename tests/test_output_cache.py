@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from conftest import act, run_build
 from tarkeissa.search_index import referenced_chunks
@@ -85,9 +86,26 @@ def test_an_output_file_changed_by_hand_is_rendered_again(project, tmp_path):
     original = page.read_bytes()
     page.write_bytes(original.replace(b"Kehitt\xc3\xa4misteko numero 3", b"Vanhentunut otsikko"))
     (site / "teot" / "teko-4" / "index.html").unlink()
+    same_size = site / "teot" / "teko-5" / "index.html"
+    fifth = same_size.read_bytes()
+    same_size.write_bytes(fifth.replace(b"numero 5", b"numero 9"))  # same length: only the bytes tell
     build(p.root, site, cache, timings)
     assert page.read_bytes() == original
     assert (site / "teot" / "teko-4" / "index.html").exists()
+    assert same_size.read_bytes() == fifth
+
+
+def test_a_restored_cache_with_new_file_times_is_still_used(project, tmp_path):
+    """A CI cache restores files with other modification times: the bytes decide then."""
+    p = project(ACTS)
+    site, cache, timings = p.root / "site", tmp_path / "cache", tmp_path / "timings.json"
+    first = build(p.root, site, cache, timings)
+    before = snapshot(site)
+    for path in site.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    counts = build(p.root, site, cache, timings)
+    assert counts["pages reused"] > 0 and counts["pages reused"] + counts["pages rendered"] == first["pages rendered"]
+    assert snapshot(site) == before
 
 
 def test_a_template_change_renders_every_page_again(project, tmp_path):

@@ -52,7 +52,9 @@ def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[lis
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    parts = [sys.version, repr(settings), config.site_url or ""]
+    # not the build date: what it changes (campaign status, what is already published) is page data,
+    # so a nightly build renders only the pages it changes
+    parts = [sys.version, f"preview={settings.preview} pull_request={settings.pull_request}", config.site_url or ""]
     for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments"):
         try:
             parts.append(f"{name} {version(name)}")

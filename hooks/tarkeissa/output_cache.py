@@ -4,8 +4,9 @@ A page's fingerprint hashes its own data (title, body, the HTML around it, its l
 shared key: everything else that shapes a page's HTML (templates, configuration, this code,
 package versions, build settings, the menus). A page is reused only when its fingerprint equals
 the one recorded when its file was written *and* the file is still exactly the file written then
-(same size and modification time), so an edited or deleted output file is rendered again.
-Timestamps only guard the output file; they never decide that content is unchanged.
+(same size, and the same modification time or else the same bytes), so an edited or deleted output
+file is rendered again. Timestamps only guard the output file; they never decide that content is
+unchanged.
 
 The engine keeps the previous output in the site folder; `set_aside` and `restore` carry it
 past an engine that empties the folder before every build (MkDocs does).
@@ -23,7 +24,7 @@ from typing import Iterable
 
 from .model import SitePage
 
-FORMAT = 1  # bump when the record's meaning changes
+FORMAT = 2  # bump when the record's meaning changes
 
 
 def shared_key(parts: Iterable[str | bytes], trees: Iterable[Path]) -> str:
@@ -52,6 +53,11 @@ def page_fingerprint(page: SitePage, shared: str, extra: str = "") -> str:
         digest.update(value.encode() if isinstance(value, str) else repr(value).encode())
     digest.update(b"\0extra\0" + extra.encode())
     return digest.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
 
 
 def output_path(site_dir: Path, url: str) -> Path:
@@ -115,11 +121,15 @@ class OutputCache:
             before = written.get(url)
             if url in always_render or before is None or before[0] != fingerprint:
                 continue
+            path = output_path(self.site_dir, url)
             try:
-                status = os.stat(output_path(self.site_dir, url))
+                status = os.stat(path)
             except OSError:
                 continue
-            if [status.st_size, status.st_mtime_ns] == before[1:]:
+            if status.st_size != before[1]:
+                continue
+            # the same modification time, or (after a copy that changed it, e.g. a CI cache) the same bytes
+            if status.st_mtime_ns == before[2] or file_hash(path) == before[3]:
                 self.reused.add(url)
         return self.reused
 
@@ -139,13 +149,16 @@ class OutputCache:
 
     def save(self, extra: dict | None = None) -> None:
         """Record every page's fingerprint with its output file as it is now, and every file written."""
-        pages = {}
+        pages, before = {}, self.previous.get("pages", {})
         for url, fingerprint in self.fingerprints.items():
+            path = output_path(self.site_dir, url)
             try:
-                status = os.stat(output_path(self.site_dir, url))
+                status = os.stat(path)
             except OSError:
                 continue
-            pages[url] = [fingerprint, status.st_size, status.st_mtime_ns]
+            known = before.get(url)
+            unchanged = url in self.reused and known and known[1:3] == [status.st_size, status.st_mtime_ns]
+            pages[url] = [fingerprint, status.st_size, status.st_mtime_ns, known[3] if unchanged else file_hash(path)]
         record = {"format": FORMAT, "site_dir": str(self.site_dir), "pages": pages, **(extra or {})}
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
         for target, data in ((self.record_file, record), (self.files_file, getattr(self, "written", None))):
