@@ -17,7 +17,8 @@ from tarkeissa.output_cache import OutputCache, output_path, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
-from tarkeissa.search_index import BackgroundIndex, build_index, index_dir, index_keys, indexed_sections
+from tarkeissa.search_index import (BackgroundIndex, IndexRuns, index_dir, index_keys, indexed_sections,
+                                    write_group)
 from tarkeissa.settings import settings_from_environment
 from tarkeissa.timings import Timings
 
@@ -80,7 +81,14 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     _state["navigations"] = language_navigations(nav, _state["model"])
-    _state["files"] = files
+    output, site_dir = _state["output"], Path(config.site_dir)
+    with _state["timings"].phase("output cache"):
+        # before any page is written: a search index may start while the build goes on
+        expected = {Path(file.abs_dest_path) for file in files}
+        expected |= {output_path(site_dir, url) for url in output.reused}
+        expected |= {site_dir / name for name in config.theme.static_templates}
+        output.remove_stale(expected, keep_dirs={"pagefind"})
+    _state["index"] = search_runs(site_dir)
     jobs = int(os.environ.get("TT_JOBS", "2"))
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
     _state["split"] = split = (ForkedHalf(files) if jobs > 1 and many and not _state["serving"]
@@ -112,9 +120,31 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["nav"] = _state["navigations"][page.meta["lang"]]
+    lang, split = page.meta["lang"], _state["split"]
+    in_copy = split is not None and split.in_copy  # the forked half only renders
+    group = write_group(lang, page.meta["kind"])
+    if _state["index"] and not in_copy and group > _state["write_group"]:
+        _state["write_group"] = group  # every page of the groups before is written, here and in the copy
+        if split:
+            split.wait_for_group(group)
+        _state["index"].start_before(group)
+    context["nav"] = _state["navigations"][lang]
     context["tt"] = template_context(page, _state["model"])
     return context
+
+
+def search_runs(site_dir: Path) -> IndexRuns | None:
+    """The search indexes this build makes: none for languages whose indexed pages are unchanged."""
+    model, output = _state["model"], _state["output"]
+    _state["write_group"] = 0
+    if _state["serving"]:
+        return None  # the live preview indexes in the background, after the build
+    sections = indexed_sections(model.pages)
+    _state["search_keys"] = keys = index_keys(model.pages, output.fingerprints, _state["shared_key"])
+    previous = output.previous.get("search", {})
+    unchanged = {lang for lang in sections if previous.get(lang) == keys.get(lang)
+                 and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
+    return IndexRuns(site_dir, sections, skip=unchanged)
 
 
 def on_post_build(config):
@@ -122,26 +152,20 @@ def on_post_build(config):
     timings.stop("templates and writing")
     with timings.phase("waiting for the forked half"):
         if _state["split"] and not _state["split"].wait():
+            if _state["index"]:
+                _state["index"].stop()
             raise Abort("Rendering the second half of the pages failed (see above).")
     site_dir = Path(config.site_dir)
-    with timings.phase("output cache"):
-        expected = {Path(file.abs_dest_path) for file in _state["files"]}
-        expected |= {output_path(site_dir, url) for url in output.reused}
-        expected |= {site_dir / name for name in config.theme.static_templates if (site_dir / name).exists()}
-        output.remove_stale(expected, keep_dirs={"pagefind"})
-    sections = indexed_sections(model.pages)
     if _state["serving"]:
         output.save()
-        BackgroundIndex.start(site_dir, sections)
+        BackgroundIndex.start(site_dir, indexed_sections(model.pages))
         timings.save()
         return
+    index = _state["index"]
     with timings.phase("search index"):
-        keys = index_keys(model.pages, output.fingerprints, _state["shared_key"])
-        previous = output.previous.get("search", {})
-        unchanged = {lang for lang in sections if previous.get(lang) == keys.get(lang)
-                     and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
-        seconds = build_index(site_dir, sections, skip=unchanged)
-    log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds, len(unchanged), len(sections))
+        seconds = index.finish()
+    log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds,
+             len(index.sections) - len(index.pending), len(index.sections))
     with timings.phase("output cache"):
-        output.save({"search": keys})
+        output.save({"search": _state["search_keys"]})
     timings.save()

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
 from .pages import SiteModel, SitePage, relative_url
+from .search_index import write_group
 from .ui_text import ui
 
 
@@ -28,7 +29,8 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
         if file.is_documentation_page():
             files.remove(file)
     assets: set[str] = set()
-    for page in model.pages:
+    # in write groups: a language's search index starts while the pages after its group render
+    for page in sorted(model.pages, key=lambda page: write_group(page.lang, page.kind)):
         inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, source_uri(page), content=page.body, inclusion=inclusion))
         for asset in page.assets:
@@ -186,6 +188,8 @@ class ForkedHalf:
         self.theirs = {file.src_uri for index, file in enumerate(pages) if index % 2 == 1}
         self.in_copy = False
         self.pid: int | None = None
+        self.groups_read: int | None = None  # the copy writes a byte for each write group it has finished
+        self.groups_done = 0
 
     def parent_skips(self, page: Page) -> bool:
         return not self.in_copy and page.file.src_uri in self.theirs
@@ -198,10 +202,13 @@ class ForkedHalf:
 
         from mkdocs.commands.build import _build_page, _populate_page
 
+        self.groups_read, groups_write = os.pipe()
         pid = os.fork()
         if pid:
             self.pid = pid
+            os.close(groups_write)
             return
+        os.close(self.groups_read)
         self.in_copy = True
         warnings = _Counter()
         logging.getLogger("mkdocs").addHandler(warnings)
@@ -215,8 +222,13 @@ class ForkedHalf:
                         Page(None, file, config)
                     _populate_page(file.page, config, files)
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+            done = 0
             for file in documentation:
                 if file.src_uri in self.theirs:
+                    group = write_group(file.page.meta["lang"], file.page.meta["kind"])
+                    if group > done:
+                        os.write(groups_write, b"." * (group - done))
+                        done = group
                     _build_page(file.page, config, documentation, nav, env)
             code = 1 if warnings.count else 0  # strict mode: a warning fails the build
         except BaseException:
@@ -224,10 +236,23 @@ class ForkedHalf:
         finally:
             os._exit(code)
 
+    def wait_for_group(self, group: int) -> None:
+        """Block until the copy has written every page of the write groups before `group` (or has ended)."""
+        import os
+
+        while self.groups_read is not None and self.groups_done < group:
+            received = os.read(self.groups_read, group - self.groups_done)
+            if not received:  # the copy has ended: it has nothing more to write
+                self.groups_done = group
+            self.groups_done += len(received)
+
     def wait(self) -> bool:
         import os
 
         _, status = os.waitpid(self.pid, 0)
+        if self.groups_read is not None:
+            os.close(self.groups_read)
+            self.groups_read = None
         return os.waitstatus_to_exitcode(status) == 0
 
 

@@ -31,7 +31,21 @@ def _environment() -> "jinja2.Environment":
     )
     env.filters["date"] = format_date
     env.globals["ui"] = ui
+    env.globals["card"] = _card
     return env
+
+
+_cards: dict[tuple, "markupsafe.Markup"] = {}
+
+
+def _card(item: dict, lang: str, level: int) -> "markupsafe.Markup":
+    key = (tuple(item.items()), lang, level)
+    if key not in _cards:
+        if len(_cards) >= _RENDERED_LIMIT:
+            _cards.clear()
+        html = _environment().get_template("_card.html").render(item=item, lang=lang, level=level)
+        _cards[key] = __import__("markupsafe").Markup(html.strip())
+    return _cards[key]
 
 
 # The live preview builds again on every save; most pages' pieces are then what they were.

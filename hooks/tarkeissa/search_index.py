@@ -16,7 +16,7 @@ import time
 from html import escape
 from pathlib import Path
 
-from .languages import URL_PREFIX
+from .languages import LANGUAGES, URL_PREFIX
 from .model import SitePage
 
 INDEXED_KINDS = ("act", "tool", "campaign", "page")
@@ -43,6 +43,13 @@ def indexed_sections(pages: list[SitePage]) -> dict[str, list[str]]:
     return {lang: sorted(names) for lang, names in sections.items()}
 
 
+def write_group(lang: str, kind: str) -> int:
+    """The order pages are written in: each language's indexed pages, then every page not indexed
+    (term pages, listings). Once a language's group is written its index can start, and it runs
+    while the rest of the pages render."""
+    return LANGUAGES.index(lang) if kind in INDEXED_KINDS else len(LANGUAGES)
+
+
 def index_keys(pages: list[SitePage], fingerprints: dict[str, str], shared: str) -> dict[str, str]:
     """Per language, a hash of what its index is made of: the indexed pages' fingerprints."""
     keys = {}
@@ -59,37 +66,61 @@ def index_dir(site_dir: Path, lang: str) -> Path:
     return site_dir / URL_PREFIX[lang] / "pagefind"
 
 
-def build_index(site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset(),
-                started: list | None = None) -> float:
-    """Index the built site with the Pagefind binary that the pagefind_bin package ships. Seconds taken.
+class IndexRuns:
+    """Pagefind runs over the built site, one per language, each over only the folders that hold
+    indexed pages: /pagefind/ serves the Finnish pages, /sv/pagefind/ the Swedish ones.
 
-    One Pagefind run per language, side by side on the two cores, each over only the folders
-    that hold indexed pages: /pagefind/ serves the Finnish pages, /sv/pagefind/ the Swedish ones.
-    Languages in `skip` keep their index; `started` collects the Pagefind processes, to stop them. Pagefind names its chunks by their content and does not
-    rewrite a chunk that exists, so an index left from the previous build is updated, not rebuilt;
-    the chunks it no longer refers to are removed afterwards.
+    A language can be started as soon as its pages are written, while the build goes on with the
+    other language's pages; `finish` starts the rest and waits for all. Pagefind names its chunks
+    by their content and does not rewrite a chunk that exists, so an index left from the previous
+    build is updated, not rebuilt; the chunks it no longer refers to are removed afterwards.
+    Languages in `skip` keep their index as it is.
     """
-    from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time
 
-    start = time.perf_counter()
-    runs = []
-    for lang, names in sections.items():
-        if lang in skip:
-            continue
-        root = site_dir / URL_PREFIX[lang]
+    def __init__(self, site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset()) -> None:
+        self.site_dir, self.sections = site_dir, sections
+        self.pending = [lang for lang in sections if lang not in skip]
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.first_start: float | None = None
+
+    def start(self, lang: str) -> None:
+        from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time
+
+        if lang not in self.pending or lang in self.processes:
+            return
+        self.first_start = self.first_start or time.perf_counter()
+        names = self.sections[lang]
         pattern = "{" + ",".join(names) + "}/**/*.html" if len(names) > 1 else f"{names[0]}/**/*.html"
-        runs.append(subprocess.Popen([str(get_executable()), "--site", str(root), "--glob", pattern,
-                                      "--output-subdir", "pagefind", "--silent"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        if started is not None:
-            started.append(runs[-1])
-    failures = [run.communicate()[0] for run in runs if run.wait() != 0]
-    if failures:
-        raise RuntimeError("Pagefind failed: " + "\n".join(failures))
-    for lang in sections:
-        if lang not in skip:
-            prune_index(index_dir(site_dir, lang))
-    return time.perf_counter() - start
+        self.processes[lang] = subprocess.Popen(
+            [str(get_executable()), "--site", str(self.site_dir / URL_PREFIX[lang]), "--glob", pattern,
+             "--output-subdir", "pagefind", "--silent"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def start_before(self, group: int) -> None:
+        """Start the languages whose pages are all written once the build reaches `group`."""
+        for lang in self.pending:
+            if write_group(lang, INDEXED_KINDS[0]) < group:
+                self.start(lang)
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.kill()
+
+    def finish(self) -> float:
+        """Start what has not started, wait for every run, prune. Seconds since the first start."""
+        for lang in self.pending:
+            self.start(lang)
+        failures = [process.communicate()[0] for process in self.processes.values() if process.wait() != 0]
+        if failures:
+            raise RuntimeError("Pagefind failed: " + "\n".join(failures))
+        for lang in self.pending:
+            prune_index(index_dir(self.site_dir, lang))
+        return time.perf_counter() - self.first_start if self.first_start else 0.0
+
+
+def build_index(site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset()) -> float:
+    """Index every language of the built site now. Seconds taken."""
+    return IndexRuns(site_dir, sections, skip).finish()
 
 
 def referenced_chunks(meta: bytes) -> set[str]:
@@ -148,20 +179,21 @@ class BackgroundIndex:
     """
 
     _thread: threading.Thread | None = None
-    _processes: list = []
-    _site_dir: Path | None = None
+    _runs: IndexRuns | None = None
 
     @classmethod
     def start(cls, site_dir: Path, sections: dict[str, list[str]]) -> None:
         cls.stop()
-        cls._processes, cls._site_dir = [], site_dir
-        cls._thread = threading.Thread(target=cls._run, args=(site_dir, sections, cls._processes), daemon=True)
+        cls._runs = runs = IndexRuns(site_dir, sections)
+        for lang in runs.pending:
+            runs.start(lang)
+        cls._thread = threading.Thread(target=cls._finish, args=(runs,), daemon=True)
         cls._thread.start()
 
     @staticmethod
-    def _run(site_dir: Path, sections: dict[str, list[str]], processes: list) -> None:
+    def _finish(runs: IndexRuns) -> None:
         try:
-            build_index(site_dir, sections, started=processes)
+            runs.finish()
         except RuntimeError:
             pass  # stopped by a newer save; a real failure shows in the next production build
 
@@ -174,10 +206,9 @@ class BackgroundIndex:
     def stop(cls) -> None:
         if cls._thread is None:
             return
-        for process in cls._processes:
-            process.kill()
+        cls._runs.stop()
         cls._thread.join()
-        if any(process.returncode for process in cls._processes):
+        if any(process.returncode for process in cls._runs.processes.values()):
             for lang in URL_PREFIX:
-                shutil.rmtree(index_dir(cls._site_dir, lang), ignore_errors=True)
+                shutil.rmtree(index_dir(cls._runs.site_dir, lang), ignore_errors=True)
         cls._thread = None
