@@ -10,15 +10,14 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, language_navigations, new_build, page_extras, page_meta,
-                                    prepare_environment, replace_documentation_files, shared_inputs,
+from tarkeissa.mkdocs_pages import (ForkedHalf, expected_outputs, language_navigations, new_build, page_extras,
+                                    page_meta, prepare_environment, replace_documentation_files, shared_inputs,
                                     template_context, without_pages, wrap_content)
-from tarkeissa.output_cache import OutputCache, output_path, shared_key
+from tarkeissa.output_cache import OutputCache, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
-from tarkeissa.search_index import (BackgroundIndex, IndexRuns, index_dir, index_keys, indexed_sections,
-                                    write_group)
+from tarkeissa.search_index import BackgroundIndex, IndexRuns, indexed_sections
 from tarkeissa.settings import settings_from_environment
 from tarkeissa.timings import Timings
 
@@ -84,11 +83,10 @@ def on_nav(nav, config, files):
     output, site_dir = _state["output"], Path(config.site_dir)
     with _state["timings"].phase("output cache"):
         # before any page is written: a search index may start while the build goes on
-        expected = {Path(file.abs_dest_path) for file in files}
-        expected |= {output_path(site_dir, url) for url in output.reused}
-        expected |= {site_dir / name for name in config.theme.static_templates}
-        output.remove_stale(expected, keep_dirs={"pagefind"})
-    _state["index"] = search_runs(site_dir)
+        output.remove_stale(expected_outputs(files, site_dir, output.reused, config), keep_dirs={"pagefind"})
+    # the live preview indexes in the background, after the build
+    _state["index"] = None if _state["serving"] else IndexRuns.plan(
+        site_dir, _state["model"].pages, output.fingerprints, _state["shared_key"], output.previous.get("search", {}))
     jobs = int(os.environ.get("TT_JOBS", "2"))
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
     _state["split"] = split = (ForkedHalf(files) if jobs > 1 and many and not _state["serving"]
@@ -121,30 +119,11 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     lang, split = page.meta["lang"], _state["split"]
-    in_copy = split is not None and split.in_copy  # the forked half only renders
-    group = write_group(lang, page.meta["kind"])
-    if _state["index"] and not in_copy and group > _state["write_group"]:
-        _state["write_group"] = group  # every page of the groups before is written, here and in the copy
-        if split:
-            split.wait_for_group(group)
-        _state["index"].start_before(group)
+    if _state["index"] and not (split and split.in_copy):  # the forked half only renders
+        _state["index"].page_reached(lang, page.meta["kind"], split.wait_for_group if split else None)
     context["nav"] = _state["navigations"][lang]
     context["tt"] = template_context(page, _state["model"])
     return context
-
-
-def search_runs(site_dir: Path) -> IndexRuns | None:
-    """The search indexes this build makes: none for languages whose indexed pages are unchanged."""
-    model, output = _state["model"], _state["output"]
-    _state["write_group"] = 0
-    if _state["serving"]:
-        return None  # the live preview indexes in the background, after the build
-    sections = indexed_sections(model.pages)
-    _state["search_keys"] = keys = index_keys(model.pages, output.fingerprints, _state["shared_key"])
-    previous = output.previous.get("search", {})
-    unchanged = {lang for lang in sections if previous.get(lang) == keys.get(lang)
-                 and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
-    return IndexRuns(site_dir, sections, skip=unchanged)
 
 
 def on_post_build(config):
@@ -167,5 +146,5 @@ def on_post_build(config):
     log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds,
              len(index.sections) - len(index.pending), len(index.sections))
     with timings.phase("output cache"):
-        output.save({"search": _state["search_keys"]})
+        output.save({"search": index.keys})
     timings.save()

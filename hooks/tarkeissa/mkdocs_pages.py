@@ -49,6 +49,15 @@ def without_pages(files: Files, urls: set[str]) -> Files:
     return Files([file for file in files if file.src_uri not in dropped])
 
 
+def expected_outputs(files: Files, site_dir: Path, reused_urls: set[str], config: MkDocsConfig) -> set[Path]:
+    """Every file this build leaves in the site folder (search indexes apart)."""
+    from .output_cache import output_path
+
+    expected = {Path(file.abs_dest_path) for file in files}
+    expected |= {output_path(site_dir, url) for url in reused_urls}
+    return expected | {site_dir / name for name in config.theme.static_templates}
+
+
 def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[list[str], list[Path]]:
     """What shapes every page's HTML besides the page itself, for the output cache's shared key."""
     import sys

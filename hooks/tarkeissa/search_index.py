@@ -77,11 +77,33 @@ class IndexRuns:
     Languages in `skip` keep their index as it is.
     """
 
-    def __init__(self, site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset()) -> None:
-        self.site_dir, self.sections = site_dir, sections
+    def __init__(self, site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset(),
+                 keys: dict[str, str] | None = None) -> None:
+        self.site_dir, self.sections, self.keys = site_dir, sections, keys or {}
         self.pending = [lang for lang in sections if lang not in skip]
         self.processes: dict[str, subprocess.Popen] = {}
         self.first_start: float | None = None
+        self.group = 0  # the write group the build has reached
+
+    @classmethod
+    def plan(cls, site_dir: Path, pages: list[SitePage], fingerprints: dict[str, str], shared: str,
+             previous_keys: dict[str, str]) -> "IndexRuns":
+        """The indexes a build makes: none for a language whose indexed pages are as the last index saw them."""
+        sections = indexed_sections(pages)
+        keys = index_keys(pages, fingerprints, shared)
+        unchanged = {lang for lang in sections if previous_keys.get(lang) == keys.get(lang)
+                     and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
+        return cls(site_dir, sections, skip=unchanged, keys=keys)
+
+    def page_reached(self, lang: str, kind: str, wait_for_others=None) -> None:
+        """The build is about to write this page: the write groups before its group are written here
+        (and, after `wait_for_others(group)`, everywhere), so their languages' indexes can start."""
+        group = write_group(lang, kind)
+        if group > self.group:
+            self.group = group
+            if wait_for_others:
+                wait_for_others(group)
+            self.start_before(group)
 
     def start(self, lang: str) -> None:
         from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time
