@@ -27,6 +27,10 @@ logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(reco
 _state: dict = {"serving": False}
 
 
+def build_jobs() -> int:
+    return int(os.environ.get("TT_JOBS", "2"))
+
+
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"
 
@@ -60,8 +64,8 @@ def on_files(files, config):
             raise PluginError(message)  # keeps the editor's server alive for the next save
         raise Abort(message)
     with timings.phase("page model"):
-        _state["model"] = model = build_site_model(content, preview=settings.preview,
-                                                   site_url=config.site_url or "/")
+        _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url or "/",
+                                                   jobs=1 if _state["serving"] else build_jobs())
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
     files = replace_documentation_files(files, model, config)
@@ -87,9 +91,8 @@ def on_nav(nav, config, files):
     # the live preview indexes in the background, after the build
     _state["index"] = None if _state["serving"] else IndexRuns.plan(
         site_dir, _state["model"].pages, output.fingerprints, _state["shared_key"], output.previous.get("search", {}))
-    jobs = int(os.environ.get("TT_JOBS", "2"))
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
-    _state["split"] = split = (ForkedHalf(files) if jobs > 1 and many and not _state["serving"]
+    _state["split"] = split = (ForkedHalf(files) if build_jobs() > 1 and many and not _state["serving"]
                                and hasattr(os, "fork") else None)
     if split:
         split.start(config, files, nav)

@@ -22,3 +22,19 @@ def test_two_core_build_is_byte_for_byte_the_one_core_build(tmp_path):
     assert len(sites["1"]) > 200
     assert sites["1"].keys() == sites["2"].keys()
     assert [name for name in sites["1"] if sites["1"][name] != sites["2"][name]] == []
+
+
+def test_work_split_over_two_cores_keeps_order_and_reports_failure():
+    import pytest
+    from tarkeissa.parallel import parallel_map
+
+    items = list(range(500))
+    assert parallel_map(lambda n: n * n, items, jobs=2) == [n * n for n in items]
+
+    def fails_in_the_copy(n):
+        if n == 301:  # an odd item: the forked copy's share
+            raise ValueError("broken item")
+        return n
+
+    with pytest.raises(RuntimeError):
+        parallel_map(fails_in_the_copy, items, jobs=2)

@@ -66,7 +66,8 @@ def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[lis
     # not the build date: what it changes (campaign status, what is already published) is page data,
     # so a nightly build renders only the pages it changes
     parts = [sys.version, f"preview={settings.preview} pull_request={settings.pull_request}", config.site_url or ""]
-    for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments"):
+    for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments",
+                 "pagefind-bin"):
         try:
             parts.append(f"{name} {version(name)}")
         except PackageNotFoundError:

@@ -66,7 +66,7 @@ def output_path(site_dir: Path, url: str) -> Path:
 
 class OutputCache:
     def __init__(self, site_dir: Path, cache_dir: Path) -> None:
-        self.site_dir = site_dir.resolve()
+        self.site_dir = site_dir.absolute()  # as the engine names its files: not resolved through links
         name = hashlib.sha256(str(self.site_dir).encode()).hexdigest()[:16]
         self.record_file = cache_dir / (name + ".json")
         # what the previous build wrote; deleted when a build starts, so a build that stops

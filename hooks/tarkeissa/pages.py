@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .content import Content, Entry, version_in
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
+from .parallel import parallel_map
 from .search_index import INDEXED_KINDS, mark_for_search
 from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
@@ -96,16 +97,15 @@ def check_site(content: Content) -> list[Problem]:
     return problems
 
 
-def build_site_model(content: Content, preview: bool, site_url: str = "/") -> SiteModel:
-    """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them."""
+def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs: int = 1) -> SiteModel:
+    """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them.
+    With jobs=2 the item pages are made on both cores."""
     if not preview:
         content = content.without_drafts()
     builder = _Builder(content)
-    pages: list[SitePage] = []
-    for kind in ("act", "tool", "campaign", "page"):
-        for key, versions in sorted(content.collection(kind).items()):
-            for lang, entry in versions.items():
-                pages.append(builder.item_page(entry, versions))
+    items = [(entry, versions) for kind in ("act", "tool", "campaign", "page")
+             for key, versions in sorted(content.collection(kind).items()) for entry in versions.values()]
+    pages: list[SitePage] = parallel_map(lambda item: builder.item_page(*item), items, jobs)
     files: dict[str, str] = {}
     for lang in LANGUAGES:
         pages += builder.campaign_act_lists(lang)
@@ -115,7 +115,7 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/") -> Si
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
         pages.append(field_reference_page(content.vocabularies, lang))
-    pages += term_pages(content, builder, builder.buckets)
+    pages += term_pages(content, builder, builder.buckets, jobs)
     files["sitemap.xml"] = sitemap(pages, site_url)
     files["robots.txt"] = robots_txt(preview, site_url)
     files.update(redirect_files(content, site_url, builder.url_of))

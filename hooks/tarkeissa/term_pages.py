@@ -9,6 +9,7 @@ from __future__ import annotations
 from .content import Content, Entry, version_in
 from .languages import LANGUAGES, other_language, relative_url, section_url
 from .model import SitePage
+from .parallel import parallel_map
 from .render import render
 from .ui_text import ui
 
@@ -45,9 +46,10 @@ def bucket_items(content: Content) -> dict[str, dict[str, list[dict[str, Entry]]
     return buckets
 
 
-def term_pages(content: Content, builder, buckets) -> list[SitePage]:
-    """Every vocabulary index and term page; `builder` (pages._Builder) makes the item cards."""
-    pages = []
+def term_pages(content: Content, builder, buckets, jobs: int = 1) -> list[SitePage]:
+    """Every vocabulary index and term page; `builder` (pages._Builder) makes the item cards.
+    With jobs=2 the term pages are made on both cores."""
+    parts: list[SitePage | tuple] = []  # index pages, and the term listings to make, in page order
     for vocabulary, by_term in buckets.items():
         kind = CLASSIFYING[vocabulary][0]
         for lang in LANGUAGES:
@@ -59,14 +61,19 @@ def term_pages(content: Content, builder, buckets) -> list[SitePage]:
                     for term in sorted(terms, key=lambda t: t.label(lang).casefold())]
             title = ui(lang, "vocabulary_" + vocabulary)
             head, _ = render("term_index.html", {"lang": lang, "title": title, "rows": rows, "kind": kind})
-            pages.append(SitePage(index_url, lang, "term-index", title, title, "", section_url(vocabulary, other),
+            parts.append(SitePage(index_url, lang, "term-index", title, title, "", section_url(vocabulary, other),
                                   key=vocabulary, menu_order=MENU_ORDER.get(vocabulary), head_html=head))
             for term in terms:
                 heading = f"{ui(lang, 'vocabulary_' + vocabulary)}: {term.label(lang)}"
-                pages += listing_pages(builder, by_term.get(term.slug, []), lang, kind, heading,
-                                       section_url(vocabulary, lang, term.url_slug(lang)),
-                                       section_url(vocabulary, other, term.url_slug(other)),
-                                       (index_url, ui(lang, "vocabulary_" + vocabulary)), key=term.slug)
+                parts.append((by_term.get(term.slug, []), lang, kind, heading,
+                              section_url(vocabulary, lang, term.url_slug(lang)),
+                              section_url(vocabulary, other, term.url_slug(other)),
+                              (index_url, ui(lang, "vocabulary_" + vocabulary)), term.slug))
+    tasks = [part for part in parts if isinstance(part, tuple)]
+    made = iter(parallel_map(lambda task: listing_pages(builder, *task), tasks, jobs, worth_it=40))
+    pages: list[SitePage] = []
+    for part in parts:
+        pages += next(made) if isinstance(part, tuple) else [part]
     return pages
 
 
