@@ -90,7 +90,8 @@ def on_nav(nav, config, files):
         output.remove_stale(expected_outputs(files, site_dir, output.reused, config), keep_dirs={"pagefind"})
     # the live preview indexes in the background, after the build
     _state["index"] = None if _state["serving"] else IndexRuns.plan(
-        site_dir, _state["model"].pages, output.fingerprints, _state["shared_key"], output.previous.get("search", {}))
+        site_dir, _state["model"].pages, output.fingerprints, _state["shared_key"], output.previous.get("search", {}),
+        markers=output.record_file)
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
     _state["split"] = split = (ForkedHalf(files) if build_jobs() > 1 and many and not _state["serving"]
                                and hasattr(os, "fork") else None)

@@ -117,3 +117,19 @@ def test_a_template_change_renders_every_page_again(project, tmp_path):
     counts = build(p.root, site, cache, timings)
     assert counts["pages reused"] == 0
     assert "<!-- uusi alatunniste -->" in (site / "teot" / "teko-5" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_index_left_half_written_is_built_again(project, tmp_path):
+    """A build stopped while Pagefind wrote may leave a broken chunk under its final name."""
+    p = project(ACTS)
+    site, cache, timings = p.root / "site", tmp_path / "cache", tmp_path / "timings.json"
+    build(p.root, site, cache, timings)
+    fragment = sorted((site / "pagefind" / "fragment").iterdir())[0]
+    good = fragment.read_bytes()
+    fragment.write_bytes(good[:10])  # cut short, as a stopped run leaves it
+    for record in cache.rglob("*.json"):
+        if not record.name.endswith(".files.json"):
+            (record.parent / (record.name + ".indexing-fi")).touch()  # the run had started, never finished
+    build(p.root, site, cache, timings)
+    assert fragment.read_bytes() == good
+    assert not list(cache.rglob("*.indexing-*"))

@@ -66,6 +66,10 @@ def index_dir(site_dir: Path, lang: str) -> Path:
     return site_dir / URL_PREFIX[lang] / "pagefind"
 
 
+def marker_path(markers: Path | None, lang: str) -> Path | None:
+    return markers.with_name(f"{markers.name}.indexing-{lang}") if markers else None
+
+
 class IndexRuns:
     """Pagefind runs over the built site, one per language, each over only the folders that hold
     indexed pages: /pagefind/ serves the Finnish pages, /sv/pagefind/ the Swedish ones.
@@ -78,22 +82,33 @@ class IndexRuns:
     """
 
     def __init__(self, site_dir: Path, sections: dict[str, list[str]], skip: set[str] = frozenset(),
-                 keys: dict[str, str] | None = None) -> None:
+                 keys: dict[str, str] | None = None, markers: Path | None = None) -> None:
         self.site_dir, self.sections, self.keys = site_dir, sections, keys or {}
         self.pending = [lang for lang in sections if lang not in skip]
+        # A run that was stopped may leave a half-written chunk under its final name, which later
+        # runs would keep (Pagefind does not rewrite a chunk whose name exists): a marker file per
+        # language says a run is under way, and an index whose marker is still there is rebuilt.
+        self.markers = markers
+        for lang in self.pending:
+            if self._marker(lang) and self._marker(lang).exists():
+                shutil.rmtree(index_dir(site_dir, lang), ignore_errors=True)
         self.processes: dict[str, subprocess.Popen] = {}
         self.first_start: float | None = None
         self.group = 0  # the write group the build has reached
 
+    def _marker(self, lang: str) -> Path | None:
+        return marker_path(self.markers, lang)
+
     @classmethod
     def plan(cls, site_dir: Path, pages: list[SitePage], fingerprints: dict[str, str], shared: str,
-             previous_keys: dict[str, str]) -> "IndexRuns":
+             previous_keys: dict[str, str], markers: Path | None = None) -> "IndexRuns":
         """The indexes a build makes: none for a language whose indexed pages are as the last index saw them."""
         sections = indexed_sections(pages)
         keys = index_keys(pages, fingerprints, shared)
         unchanged = {lang for lang in sections if previous_keys.get(lang) == keys.get(lang)
-                     and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()}
-        return cls(site_dir, sections, skip=unchanged, keys=keys)
+                     and (index_dir(site_dir, lang) / "pagefind-entry.json").exists()
+                     and not (markers and marker_path(markers, lang).exists())}
+        return cls(site_dir, sections, skip=unchanged, keys=keys, markers=markers)
 
     def page_reached(self, lang: str, kind: str, wait_for_others=None) -> None:
         """The build is about to write this page: the write groups before its group are written here
@@ -111,6 +126,9 @@ class IndexRuns:
         if lang not in self.pending or lang in self.processes:
             return
         self.first_start = self.first_start or time.perf_counter()
+        if self._marker(lang):
+            self._marker(lang).parent.mkdir(parents=True, exist_ok=True)
+            self._marker(lang).touch()
         names = self.sections[lang]
         pattern = "{" + ",".join(names) + "}/**/*.html" if len(names) > 1 else f"{names[0]}/**/*.html"
         self.processes[lang] = subprocess.Popen(
@@ -137,6 +155,8 @@ class IndexRuns:
             raise RuntimeError("Pagefind failed: " + "\n".join(failures))
         for lang in self.pending:
             prune_index(index_dir(self.site_dir, lang))
+            if self._marker(lang):
+                self._marker(lang).unlink(missing_ok=True)
         return time.perf_counter() - self.first_start if self.first_start else 0.0
 
 
