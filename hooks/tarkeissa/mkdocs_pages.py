@@ -217,6 +217,12 @@ class ForkedHalf:
         if pid:
             self.pid = pid
             os.close(groups_write)
+            # The copy's pages leave this process's build: it would only read them as empty pages
+            # (a Markdown instance each). Menu pages stay, their titles are needed for the menu.
+            in_nav = {page.file.src_uri for page in nav.pages}
+            for file in files.documentation_pages():
+                if file.src_uri in self.theirs and file.src_uri not in in_nav:
+                    files.remove(file)
             return
         os.close(self.groups_read)
         self.in_copy = True
