@@ -144,11 +144,12 @@ def on_post_build(config):
         BackgroundIndex.start(site_dir, indexed_sections(model.pages))
         timings.save()
         return
+    with timings.phase("output cache"):
+        output.save()  # while the search indexes are still being built
     index = _state["index"]
     with timings.phase("search index"):
         seconds = index.finish()
     log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds,
              len(index.sections) - len(index.pending), len(index.sections))
-    with timings.phase("output cache"):
-        output.save({"search": index.keys})
+    output.save_search(index.keys)
     timings.save()

@@ -72,6 +72,7 @@ class OutputCache:
         # what the previous build wrote; deleted when a build starts, so a build that stops
         # half-way leaves none and the next one looks at every file instead
         self.files_file = cache_dir / (name + ".files.json")
+        self.search_file = cache_dir / (name + ".search.json")  # what each language's index was made of
         self.aside = self.site_dir.with_name("." + self.site_dir.name + ".previous-build")
         self.fingerprints: dict[str, str] = {}
         self.reused: set[str] = set()
@@ -84,10 +85,11 @@ class OutputCache:
             return {}
         if record.get("format") != FORMAT or record.get("site_dir") != str(self.site_dir):
             return {}
-        try:
-            record["files"] = json.loads(self.files_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
+        for key, source in (("files", self.files_file), ("search", self.search_file)):
+            try:
+                record[key] = json.loads(source.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pass
         return record
 
     # -- carrying the previous output past the engine's emptying of the site folder
@@ -147,7 +149,11 @@ class OutputCache:
                 _remove_empty_parents(path.parent, self.site_dir)
         return removed
 
-    def save(self, extra: dict | None = None) -> None:
+    def save_search(self, keys: dict[str, str]) -> None:
+        """Record what the search indexes now on disk were made of."""
+        _write_json(self.search_file, keys)
+
+    def save(self) -> None:
         """Record every page's fingerprint with its output file as it is now, and every file written."""
         pages, before = {}, self.previous.get("pages", {})
         for url, fingerprint in self.fingerprints.items():
@@ -159,13 +165,16 @@ class OutputCache:
             known = before.get(url)
             unchanged = url in self.reused and known and known[1:3] == [status.st_size, status.st_mtime_ns]
             pages[url] = [fingerprint, status.st_size, status.st_mtime_ns, known[3] if unchanged else file_hash(path)]
-        record = {"format": FORMAT, "site_dir": str(self.site_dir), "pages": pages, **(extra or {})}
-        self.record_file.parent.mkdir(parents=True, exist_ok=True)
-        for target, data in ((self.record_file, record), (self.files_file, getattr(self, "written", None))):
-            if data is not None:
-                temporary = target.with_suffix(".tmp")
-                temporary.write_text(json.dumps(data), encoding="utf-8")
-                temporary.replace(target)
+        _write_json(self.record_file, {"format": FORMAT, "site_dir": str(self.site_dir), "pages": pages})
+        if hasattr(self, "written"):
+            _write_json(self.files_file, self.written)
+
+
+def _write_json(target: Path, data) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    temporary.replace(target)
 
 
 def remove_stale(site_dir: Path, expected: set[Path], keep_dirs: set[str]) -> list[Path]:
