@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 from conftest import act, run_build
 from tarkeissa.search_index import referenced_chunks
@@ -133,3 +134,17 @@ def test_an_index_left_half_written_is_built_again(project, tmp_path):
     build(p.root, site, cache, timings)
     assert fragment.read_bytes() == good
     assert not list(cache.rglob("*.indexing-*"))
+
+
+def test_the_records_of_a_site_folder_that_is_gone_are_deleted(project, tmp_path):
+    """Every live preview builds into a new temporary folder: its records must not pile up."""
+    p = project(ACTS)
+    cache, timings = tmp_path / "cache", tmp_path / "timings.json"
+    gone = tmp_path / "preview-1" / "site"
+    build(p.root, gone, cache, timings)
+    assert len(list(cache.rglob("*.site"))) == 1
+    shutil.rmtree(gone)
+    build(p.root, p.root / "site", cache, timings)
+    sites = list(cache.rglob("*.site"))
+    assert [path.read_text(encoding="utf-8") for path in sites] == [str(p.root / "site")]
+    assert {path.name.split(".")[0] for path in cache.rglob("*") if path.is_file()} == {sites[0].stem}

@@ -73,6 +73,8 @@ class OutputCache:
         # half-way leaves none and the next one looks at every file instead
         self.files_file = cache_dir / (name + ".files.json")
         self.search_file = cache_dir / (name + ".search.json")  # what each language's index was made of
+        self.site_file = cache_dir / (name + ".site")  # which folder these records describe
+        forget_vanished_sites(cache_dir)
         self.aside = self.site_dir.with_name("." + self.site_dir.name + ".previous-build")
         self.fingerprints: dict[str, str] = {}
         self.reused: set[str] = set()
@@ -155,6 +157,8 @@ class OutputCache:
 
     def save(self) -> None:
         """Record every page's fingerprint with its output file as it is now, and every file written."""
+        self.site_file.parent.mkdir(parents=True, exist_ok=True)
+        self.site_file.write_text(str(self.site_dir), encoding="utf-8")
         pages, before = {}, self.previous.get("pages", {})
         for url, fingerprint in self.fingerprints.items():
             path = output_path(self.site_dir, url)
@@ -168,6 +172,23 @@ class OutputCache:
         _write_json(self.record_file, {"format": FORMAT, "site_dir": str(self.site_dir), "pages": pages})
         if hasattr(self, "written"):
             _write_json(self.files_file, self.written)
+
+
+def forget_vanished_sites(cache_dir: Path) -> None:
+    """Delete the records of site folders that are gone: each live preview builds into a new
+    temporary folder, and its records would otherwise pile up."""
+    try:
+        site_files = list(cache_dir.glob("*.site"))
+    except OSError:
+        return
+    for site_file in site_files:
+        try:
+            if Path(site_file.read_text(encoding="utf-8")).is_dir():
+                continue
+        except OSError:
+            continue
+        for path in cache_dir.glob(site_file.stem + ".*"):
+            path.unlink(missing_ok=True)
 
 
 def _write_json(target: Path, data) -> None:
