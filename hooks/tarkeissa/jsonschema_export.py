@@ -136,21 +136,16 @@ def _term(spec: FieldSpec, vocabularies: Vocabularies) -> dict[str, Any]:
 
 
 def _lengths(spec: FieldSpec) -> dict[str, int]:
-    result = {}
-    if spec.min_length is not None:
-        result["minLength"] = spec.min_length
-    if spec.max_length is not None:
-        result["maxLength"] = spec.max_length
-    return result
+    return _bounds(spec, min_length="minLength", max_length="maxLength")
 
 
 def _counts(spec: FieldSpec) -> dict[str, int]:
-    result = {}
-    if spec.min_items is not None:
-        result["minItems"] = spec.min_items
-    if spec.max_items is not None:
-        result["maxItems"] = spec.max_items
-    return result
+    return _bounds(spec, min_items="minItems", max_items="maxItems")
+
+
+def _bounds(spec: FieldSpec, **keywords: str) -> dict[str, int]:
+    """The spec's limits that are set, under their JSON Schema keywords."""
+    return {keyword: getattr(spec, name) for name, keyword in keywords.items() if getattr(spec, name) is not None}
 
 
 def _any_case(text: str) -> str:

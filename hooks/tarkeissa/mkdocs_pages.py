@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -14,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
+from .output_cache import output_path
 from .pages import SiteModel, SitePage, relative_url
 from .search_index import write_group
 from .ui_text import ui
@@ -51,8 +53,6 @@ def without_pages(files: Files, urls: set[str]) -> Files:
 
 def expected_outputs(files: Files, site_dir: Path, reused_urls: set[str], config: MkDocsConfig) -> set[Path]:
     """Every file this build leaves in the site folder (search indexes apart)."""
-    from .output_cache import output_path
-
     expected = {Path(file.abs_dest_path) for file in files}
     expected |= {output_path(site_dir, url) for url in reused_urls}
     return expected | {site_dir / name for name in config.theme.static_templates}
@@ -138,41 +138,32 @@ def template_context(page: Page, model: SiteModel) -> dict:
     }
 
 
-class _CompiledTemplates:
+class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled theme templates kept between the live preview's builds: MkDocs makes a new template
     environment for every build, and compiling Material's templates again costs a third of a second.
     Jinja keys each entry by the template's name and a checksum of its source, so an edited
     template is compiled again."""
 
     def __init__(self) -> None:
-        import jinja2
+        self.store: dict[str, bytes] = {}
 
-        class Cache(jinja2.BytecodeCache):
-            store: dict[str, bytes] = {}
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
 
-            def load_bytecode(self, bucket) -> None:
-                if bucket.key in self.store:
-                    bucket.bytecode_from_string(self.store[bucket.key])
-
-            def dump_bytecode(self, bucket) -> None:
-                self.store[bucket.key] = bucket.bytecode_to_string()
-
-        self.cache = Cache()
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-_compiled: _CompiledTemplates | None = None
+_compiled = _CompiledTemplates()
 
 
 def prepare_environment(env) -> None:
     """Compiled templates kept between builds, and Material's own templates under 'material/', so an
     override can wrap the template it replaces (overrides/partials/nav.html)."""
-    import jinja2
     import material
 
-    global _compiled
-    if _compiled is None:
-        _compiled = _CompiledTemplates()
-    env.bytecode_cache = _compiled.cache
+    env.bytecode_cache = _compiled
     templates = Path(material.__file__).parent / "templates"
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(templates)})])
 

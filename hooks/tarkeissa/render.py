@@ -11,6 +11,8 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .ui_text import ui
 
 BODY_MARK = "<!-- body -->"
@@ -35,16 +37,16 @@ def _environment() -> "jinja2.Environment":
     return env
 
 
-_cards: dict[tuple, "markupsafe.Markup"] = {}
+_cards: dict[tuple, Markup] = {}
 
 
-def _card(item: dict, lang: str, level: int) -> "markupsafe.Markup":
+def _card(item: dict, lang: str, level: int) -> Markup:
     key = (tuple(item.items()), lang, level)
     if key not in _cards:
         if len(_cards) >= _RENDERED_LIMIT:
             _cards.clear()
         html = _environment().get_template("_card.html").render(item=item, lang=lang, level=level)
-        _cards[key] = __import__("markupsafe").Markup(html.strip())
+        _cards[key] = Markup(html.strip())
     return _cards[key]
 
 

@@ -47,7 +47,12 @@ def write_group(lang: str, kind: str) -> int:
     """The order pages are written in: each language's indexed pages, then every page not indexed
     (term pages, listings). Once a language's group is written its index can start, and it runs
     while the rest of the pages render."""
-    return LANGUAGES.index(lang) if kind in INDEXED_KINDS else len(LANGUAGES)
+    return indexed_group(lang) if kind in INDEXED_KINDS else len(LANGUAGES)
+
+
+def indexed_group(lang: str) -> int:
+    """The write group of a language's indexed pages."""
+    return LANGUAGES.index(lang)
 
 
 def index_keys(pages: list[SitePage], fingerprints: dict[str, str], shared: str) -> dict[str, str]:
@@ -139,7 +144,7 @@ class IndexRuns:
     def start_before(self, group: int) -> None:
         """Start the languages whose pages are all written once the build reaches `group`."""
         for lang in self.pending:
-            if write_group(lang, INDEXED_KINDS[0]) < group:
+            if indexed_group(lang) < group:
                 self.start(lang)
 
     def stop(self) -> None:

@@ -122,9 +122,7 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         return items
     if kind == Kind.IDS:
         if not isinstance(value, list):
-            example = value if isinstance(value, str) else "vanha-tunniste"
-            return fail(f"must be a list of ids, not {_describe(value)}.",
-                        f"Write it as {spec.name}: [{example}] even for one id.")
+            return _not_a_list(value, spec, "id", "vanha-tunniste", fail)
         ids: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not ITEM_ID_TEXT.match(item.strip()):
@@ -140,9 +138,7 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         return _check_term(value, spec, path, document, context, problems)
     if kind == Kind.TERMS:
         if not isinstance(value, list):
-            example = value if isinstance(value, str) else "term"
-            return fail(f"must be a list of terms, not {_describe(value)}.",
-                        f"Write it as {spec.name}: [{example}] even for one term.")
+            return _not_a_list(value, spec, "term", "term", fail)
         terms: list[str] = []
         for index, item in enumerate(value):
             term = _check_term(item, spec, path + (index,), document, context, problems)
@@ -311,3 +307,10 @@ def _example(spec: FieldSpec, context: ValidationContext) -> str:
 def _object_hint(spec: FieldSpec, as_list: bool = False) -> str:
     inner = "{" + ", ".join(f"{sub.name}: ..." for sub in spec.fields) + "}"
     return f"Write it as {spec.name}: [{inner}]" if as_list else f"Write it as {spec.name}: {inner}"
+
+
+def _not_a_list(value: Any, spec: FieldSpec, noun: str, example: str, fail):
+    """A single value where a list belongs: show it written as a one-item list."""
+    shown = value if isinstance(value, str) else example
+    return fail(f"must be a list of {noun}s, not {_describe(value)}.",
+                f"Write it as {spec.name}: [{shown}] even for one {noun}.")
