@@ -10,14 +10,15 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, expected_outputs, language_navigations, new_build, page_extras,
+from tarkeissa.mkdocs_pages import (ForkedHalf, SharedMarkdown, expected_outputs, language_navigations, new_build, page_extras,
                                     page_meta, prepare_environment, replace_documentation_files, shared_inputs,
-                                    template_context, without_pages, wrap_content)
+                                    template_context, without_pages, wrap_content, write_groups)
 from tarkeissa.output_cache import OutputCache, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
-from tarkeissa.search_index import BackgroundIndex, IndexRuns, indexed_sections
+from tarkeissa.search_index import index_parts
+from tarkeissa.search_runs import BackgroundIndex, IndexRuns
 from tarkeissa.settings import settings_from_environment
 from tarkeissa.timings import Timings
 
@@ -55,7 +56,7 @@ def on_files(files, config):
     settings, timings, output = _state["settings"], _state["timings"], _state["output"]
     output.restore()
     with timings.phase("load and validate"):
-        content = load_content(_state["layout"], settings.build_date)
+        content = load_content(_state["layout"], settings.build_date, jobs=1 if _state["serving"] else build_jobs())
         problems = content.problems + check_site(content)
     if problems:
         print(report(problems), file=sys.stderr)
@@ -65,7 +66,8 @@ def on_files(files, config):
         raise Abort(message)
     with timings.phase("page model"):
         _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url or "/",
-                                                   jobs=1 if _state["serving"] else build_jobs())
+                                                   jobs=1 if _state["serving"] else build_jobs(),
+                                                   search_part_pages=settings.search_part_pages)
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
     files = replace_documentation_files(files, model, config)
@@ -89,15 +91,24 @@ def on_nav(nav, config, files):
         # before any page is written: a search index may start while the build goes on
         output.remove_stale(expected_outputs(files, site_dir, output.reused, config), keep_dirs={"pagefind"})
     # the live preview indexes in the background, after the build
+    model = _state["model"]
     _state["index"] = None if _state["serving"] else IndexRuns.plan(
-        site_dir, _state["model"].pages, output.fingerprints, _state["shared_key"], output.previous.get("search", {}),
-        markers=output.record_file)
+        site_dir, model.pages, model.search_parts, lambda: output.fingerprints, _state["shared_key"],
+        output.previous.get("search", {}), markers=output.record_file, at_once=build_jobs())
+    _state["groups"] = groups = write_groups(model)
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
-    _state["split"] = split = (ForkedHalf(files) if build_jobs() > 1 and many and not _state["serving"]
+    _state["split"] = split = (ForkedHalf(files, groups) if build_jobs() > 1 and many and not _state["serving"]
                                and hasattr(os, "fork") else None)
     if split:
         split.start(config, files, nav)
+    if _state["index"]:
+        _state["index"].yield_to_index = [os.getpid()] + ([split.pid] if split else [])
     return nav
+
+
+def on_pre_page(page, config, files):
+    SharedMarkdown.install(page)
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -124,7 +135,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     lang, split = page.meta["lang"], _state["split"]
     if _state["index"] and not (split and split.in_copy):  # the forked half only renders
-        _state["index"].page_reached(lang, page.meta["kind"], split.wait_for_group if split else None)
+        _state["index"].page_reached(_state["groups"][page.file.src_uri], split.wait_for_group if split else None)
     context["nav"] = _state["navigations"][lang]
     context["tt"] = template_context(page, _state["model"])
     return context
@@ -141,7 +152,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _state["serving"]:
         output.save()
-        BackgroundIndex.start(site_dir, indexed_sections(model.pages))
+        BackgroundIndex.start(site_dir, index_parts(model.pages, model.search_parts))
         timings.save()
         return
     with timings.phase("output cache"):
@@ -149,7 +160,7 @@ def on_post_build(config):
     index = _state["index"]
     with timings.phase("search index"):
         seconds = index.finish()
-    log.info("search index built in %.2f s (%d of %d languages unchanged)", seconds,
-             len(index.sections) - len(index.pending), len(index.sections))
+    log.info("search index built in %.2f s (%d of %d parts unchanged)", seconds,
+             len(index.parts) - len(index.pending), len(index.parts))
     output.save_search(index.keys)
     timings.save()

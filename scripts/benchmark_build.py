@@ -11,7 +11,8 @@ each the median of --runs builds (3 by default; the cold builds' own times are l
 - serve: what an editor waits for in `mkdocs serve` after saving one act (median of three saves);
 - check: `tarkeissa check` on the whole corpus;
 then where the cold build's time went, by phase, and the validation hooks' share of it.
-Wall time, peak memory (the largest process: MkDocs, its forked half or Pagefind), output size
+Wall time, peak memory (of the largest process: MkDocs, its forked half or a Pagefind run; and of
+all the build's processes together, sampled ten times a second, shared memory counted once), output size
 and the average act page are measured, never asserted: speed is read, not tested.
 """
 
@@ -21,11 +22,11 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -36,16 +37,59 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(command: list[str], cwd: Path, **env: str) -> tuple[float, float, str]:
-    """Wall seconds, peak resident memory (MB) and the output of one command."""
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants, as Linux lists them now."""
+    tree, index = [pid], 0
+    while index < len(tree):
+        try:
+            for task in os.listdir(f"/proc/{tree[index]}/task"):
+                with open(f"/proc/{tree[index]}/task/{task}/children") as children:
+                    tree += [int(child) for child in children.read().split()]
+        except OSError:
+            pass  # ended meanwhile
+        index += 1
+    return tree
+
+
+def tree_memory(pid: int) -> int:
+    """Proportional set size (kB) of a process tree: memory the processes share is counted once."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            pass
+    return total
+
+
+class MemorySampler(threading.Thread):
+    """The largest memory of a build's processes together, sampled ten times a second."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, tree_memory(self.pid))
+            time.sleep(0.1)
+
+
+def timed(command: list[str], cwd: Path, **env: str) -> tuple[float, float, str, float]:
+    """Wall seconds, peak memory of the largest process (MB), output, and peak memory of all the
+    command's processes together (MB, sampled) of one command."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    sampler = MemorySampler(process.pid)
+    sampler.start()
     output = process.stdout.read().decode()
+    sampler.running = False  # before the wait: a process that has been waited for has no /proc entry
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, output
+    return seconds, usage.ru_maxrss / 1024, output, sampler.peak / 1024
 
 
 def folder_size(path: Path) -> int:
@@ -59,38 +103,43 @@ def edit_one_act(project: Path, words: str) -> None:
 
 def measure(project: Path, label: str, runs: int) -> dict:
     """Each build `runs` times; the median is printed (this machine's timings vary by a few tenths)."""
-    site, timings = project / "site", project / "timings.json"
-    build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")]
-    colds, peaks, phases = [], [], []
-    for _ in range(runs):
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        os.sync()  # the deletion is written out before the clock starts, not during the build
+    timings = project / "timings.json"
+    colds, peaks, totals, phases = [], [], [], []
+    for run in range(runs):
+        # Each cold build gets a new site folder and cache, as a fresh clone has: deleting the last
+        # build's 30,000 files and folders just before would slow the next build's folder creation
+        # on file systems without a journal (ext4 then skips recently freed inodes), this machine's.
+        site, cache = project / f"site-{run}", project / f".cache-{run}"
+        build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+        os.sync()
         time.sleep(2)
-        seconds, peak, _ = timed(build, project, TT_TIMINGS=str(timings))
+        seconds, peak, _, total = timed(build, project, TT_TIMINGS=str(timings), TT_CACHE_DIR=str(cache))
         colds.append(seconds)
         peaks.append(peak)
+        totals.append(total)
         phases.append(json.loads(timings.read_text(encoding="utf-8"))["phases"])
     act_pages = list((site / "teot").glob("*/index.html")) + list((site / "sv" / "garningar").glob("*/index.html"))
     pages = len(list(site.rglob("index.html")))
     average = sum(p.stat().st_size for p in act_pages) / max(1, len(act_pages))
     size = folder_size(site)
     warms, one_acts = [], []
-    for run in range(runs):
-        seconds, peak, _ = timed(build, project)
+    for run in range(runs):  # on the last cold build's folder and cache
+        seconds, peak, _, total = timed(build, project, TT_CACHE_DIR=str(cache))
         warms.append(seconds)
         peaks.append(peak)
+        totals.append(total)
         edit_one_act(project, f"Lisätty kappale {run}.")
-        seconds, peak, _ = timed(build, project)
+        seconds, peak, _, total = timed(build, project, TT_CACHE_DIR=str(cache))
         one_acts.append(seconds)
         peaks.append(peak)
-    _, _, served = timed([sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"],
+        totals.append(total)
+    _, _, served, _ = timed([sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"],
                          project)
     serve = statistics.median(float(s) for s in re.findall(r"rebuild after save \d+: ([\d.]+) s", served))
-    check, _, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
+    check, _, _, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
     cold = statistics.median(colds)
     print(f"{label:>10} | {pages:6d} | {cold:6.2f} s | {statistics.median(warms):6.2f} s | "
-          f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | {max(peaks):6.0f} MB | "
+          f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | {max(peaks):6.0f} MB | {max(totals):6.0f} MB | "
           f"{size / 1e6:7.1f} MB | {average / 1e3:6.1f} KB   (cold: {', '.join(f'{c:.2f}' for c in colds)})",
           flush=True)
     middle = colds.index(cold) if cold in colds else 0
@@ -113,7 +162,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"build benchmark: {os.cpu_count()} core(s), load average {os.getloadavg()[0]:.2f} at start")
     print(f"{'corpus':>10} | {'pages':>6} | {'cold':>8} | {'warm':>8} | {'1 act':>8} | {'serve':>8} | {'check':>8} | "
-          f"{'peak mem':>9} | {'output':>10} | {'act page':>9}")
+          f"{'peak mem':>9} | {'all procs':>9} | {'output':>10} | {'act page':>9}")
     results = []
     with tempfile.TemporaryDirectory() as scratch:
         starter = Path(scratch) / "starter"

@@ -26,7 +26,9 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402
 
-from tarkeissa.search_index import build_index  # noqa: E402
+from tarkeissa.model import SitePage  # noqa: E402
+from tarkeissa.search_index import PART_PAGES, index_parts, part_counts  # noqa: E402
+from tarkeissa.search_runs import build_index  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
@@ -62,15 +64,16 @@ def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int]:
     return total, len(search_files)
 
 
-def indexed_sections(site: Path) -> dict[str, list[str]]:
-    """Per language, the top folders that hold pages marked for the index, as the build finds them."""
-    sections = {}
-    for lang, root in (("fi", site), ("sv", site / "sv")):
-        sections[lang] = sorted(
-            folder.name for folder in root.iterdir()
-            if folder.is_dir() and folder.name not in ("sv", "pagefind", "assets")
-            and any("data-pagefind-body" in page.read_text(encoding="utf-8") for page in folder.rglob("index.html")))
-    return sections
+def indexed_pages(site: Path) -> list[SitePage]:
+    """The built pages marked for the index, with their address and language as the build's page
+    model has them, and their HTML (from which a language in parts gets its vocabulary page)."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        url, html = path.parent.relative_to(site).as_posix() + "/", path.read_text(encoding="utf-8")
+        if "pagefind" not in path.parts and "data-pagefind-body" in html:
+            pages.append(SitePage("" if url == "./" else url, "sv" if url.startswith("sv/") else "fi", "page", "", "",
+                                  "", head_html=html))
+    return pages
 
 
 def folder_size(path: Path) -> int:
@@ -91,7 +94,8 @@ def main() -> None:
             site = project / "site"
             for lang_root in (site, site / "sv"):  # index again from nothing, timed on its own
                 shutil.rmtree(lang_root / "pagefind")
-            seconds = build_index(site, indexed_sections(site))
+            pages = indexed_pages(site)
+            seconds = build_index(site, index_parts(pages, part_counts(pages, PART_PAGES)))
             index = site / "pagefind"
             queries = [first_query_bytes(site, path, query) for path, query in QUERIES]
             shown = ", ".join(f"{lang} {total / 1024:.0f} KB ({count})"

@@ -117,9 +117,9 @@ def project(tmp_path):
     return make
 
 
-def _build_starter(tmp_path_factory, mode: str) -> Path:
+def _build_starter(tmp_path_factory, mode: str, **env) -> Path:
     site = tmp_path_factory.mktemp(f"starter-{mode}") / "site"
-    result = run_build(ROOT, mode, site_dir=site)
+    result = run_build(ROOT, mode, site_dir=site, **env)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -141,18 +141,30 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(starter_site):
-    """The production starter site on a loopback port, as a reader's browser gets it."""
+def serve(site: Path):
+    """A built site on a loopback port, as a reader's browser gets it: yields its address."""
     import functools
     import http.server
     import threading
 
-    handler = functools.partial(_QuietHandler, directory=str(starter_site))
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(starter_site):
+    """The production starter site on a loopback port."""
+    yield from serve(starter_site)
+
+
+@pytest.fixture(scope="session")
+def served_site_in_parts(tmp_path_factory):
+    """The same site with each language's search index in parts of at most about eight pages, as a
+    site of thousands of acts has it."""
+    yield from serve(_build_starter(tmp_path_factory, "production", TT_SEARCH_PART_PAGES="8"))
 
 
 @pytest.fixture(scope="session")

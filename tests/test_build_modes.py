@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, run_build
+import shutil
+
+from conftest import ROOT, Project, run_build
 
 
 def snapshot(site):
@@ -38,3 +40,25 @@ def test_work_split_over_two_cores_keeps_order_and_reports_failure():
 
     with pytest.raises(RuntimeError):
         parallel_map(fails_in_the_copy, items, jobs=2)
+
+
+def test_one_markdown_instance_renders_what_a_new_instance_per_page_renders(tmp_path):
+    """The build converts every page with one reused Markdown instance; MkDocs makes a new one per
+    page. The starter content (headings, tables, links between pages, raw HTML) comes out the same."""
+    project = Project(tmp_path / "project", {})
+    for folder in ("docs", "content"):
+        shutil.rmtree(project.root / folder)
+        shutil.copytree(ROOT / folder, project.root / folder)
+    shutil.copy(ROOT / "tests" / "stock_markdown_hook.py", project.root / "stock_markdown_hook.py")
+    sites = {}
+    for name in ("shared", "stock"):
+        if name == "stock":
+            config = project.root / "mkdocs.yml"
+            config.write_text(config.read_text(encoding="utf-8").replace(
+                "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - stock_markdown_hook.py\n"), encoding="utf-8")
+        result = run_build(project.root, "production", site_dir=tmp_path / name, TT_JOBS="1")
+        assert result.returncode == 0, result.stderr
+        sites[name] = snapshot(tmp_path / name)
+    assert "stock_markdown_hook.py" in (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert len(sites["shared"]) > 200 and sites["shared"].keys() == sites["stock"].keys()
+    assert [name for name in sites["shared"] if sites["shared"][name] != sites["stock"][name]] == []

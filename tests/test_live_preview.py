@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from tarkeissa.search_index import BackgroundIndex
+from tarkeissa.search_runs import BackgroundIndex
 
 root, site = Path(sys.argv[1]), sys.argv[2]
 def rebuild():

@@ -6,8 +6,10 @@ import json
 import os
 import shutil
 
+import pytest
+
 from conftest import act, run_build
-from tarkeissa.search_index import referenced_chunks
+from tarkeissa.search_runs import referenced_chunks
 
 ACTS = {
     f"content/acts/teko-{number}.fi.md": act(title=f"Kehittämisteko numero {number}",
@@ -22,49 +24,59 @@ def snapshot(site):
             if path.is_file() and "pagefind" not in path.relative_to(site).parts}
 
 
-def build(root, site, cache, timings):
-    result = run_build(root, "production", site_dir=site, TT_CACHE_DIR=str(cache), TT_TIMINGS=str(timings))
+def build(root, site, cache, timings, **env):
+    result = run_build(root, "production", site_dir=site, TT_CACHE_DIR=str(cache), TT_TIMINGS=str(timings), **env)
     assert result.returncode == 0, result.stderr
     return json.loads(timings.read_text(encoding="utf-8"))["counts"]
 
 
+def fragment_count(site):
+    return sum(1 for _ in (site / "pagefind").rglob("*.pf_fragment"))
+
+
 def assert_index_is_whole_and_clean(site, indexed_pages):
-    """Every chunk the index refers to is there, and nothing else is."""
-    folder = site / "pagefind"
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    used = set()
-    for language in entry["languages"].values():
-        used |= referenced_chunks((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
-    fragments = sorted(path.stem for path in (folder / "fragment").iterdir())
-    assert len(fragments) == indexed_pages
-    assert set(fragments) <= used
-    assert {path.stem for kind in ("index", "filter") for path in (folder / kind).iterdir()} <= used
-    assert len(list(folder.glob("*.pf_meta"))) == 1
+    """In every part of the Finnish index, every chunk the part refers to is there, and nothing else is;
+    every indexed page is in one part (and a vocabulary page in each, when there are several)."""
+    folders = [site / "pagefind"] + sorted((site / "pagefind").glob("part-*"))
+    for folder in folders:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        used = set()
+        for language in entry["languages"].values():
+            used |= referenced_chunks((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+        fragments = {path.stem for path in (folder / "fragment").iterdir()}
+        assert fragments <= used
+        assert {path.stem for kind in ("index", "filter") for path in (folder / kind).iterdir()} <= used
+        assert len(list(folder.glob("*.pf_meta"))) == 1
+    assert fragment_count(site) == indexed_pages + (len(folders) if len(folders) > 1 else 0)
 
 
-def test_warm_build_after_edits_equals_a_cold_build(project, tmp_path):
+@pytest.mark.parametrize("part_pages", ["2500", "3"], ids=["one index", "index in parts"])
+def test_warm_build_after_edits_equals_a_cold_build(project, tmp_path, part_pages):
     p = project(ACTS)
     warm_site, warm_cache, timings = p.root / "site", tmp_path / "warm-cache", tmp_path / "timings.json"
-    first = build(p.root, warm_site, warm_cache, timings)
+    env = {"TT_SEARCH_PART_PAGES": part_pages}
+    first = build(p.root, warm_site, warm_cache, timings, **env)
     assert first["pages reused"] == 0
-    fragments_before = len(list((warm_site / "pagefind" / "fragment").iterdir()))
+    parts = 1 + len(list((warm_site / "pagefind").glob("part-*")))
+    assert parts == (1 if part_pages == "2500" else 3)  # 7 Finnish pages indexed, at most about 3 a part
+    indexed_pages = fragment_count(warm_site) - (parts if parts > 1 else 0)
 
     # an editor changes one story, removes another and adds a third
     p.write("content/acts/teko-1.fi.md", act(title="Kehittämisteko numero 1, korjattu", themes="[palvelumuotoilu]"))
     (p.root / "content/acts/teko-2.fi.md").unlink()
     p.write("content/acts/teko-7.fi.md", act(title="Uusi kehittämisteko", themes="[tyohyvinvointi]"))
-    second = build(p.root, warm_site, warm_cache, timings)
+    second = build(p.root, warm_site, warm_cache, timings, **env)
     assert second["pages reused"] > 10  # the cache was used: this is a warm build
     assert second["pages rendered"] > 0
 
     cold_site = tmp_path / "cold" / "site"
-    build(p.root, cold_site, tmp_path / "cold-cache", tmp_path / "cold-timings.json")
+    build(p.root, cold_site, tmp_path / "cold-cache", tmp_path / "cold-timings.json", **env)
     warm, cold = snapshot(warm_site), snapshot(cold_site)
     assert warm.keys() == cold.keys()
     assert [name for name in warm if warm[name] != cold[name]] == []
     assert "teot/teko-2/index.html" not in warm and "teot/teko-7/index.html" in warm
     assert "Kehittämisteko numero 1, korjattu" in warm["teot/teko-1/index.html"].decode()
-    assert_index_is_whole_and_clean(warm_site, fragments_before)  # one act out, one in
+    assert_index_is_whole_and_clean(warm_site, indexed_pages)  # one act out, one in
 
 
 def test_unchanged_rebuild_renders_nothing_and_keeps_every_file(project, tmp_path):

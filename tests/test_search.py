@@ -79,3 +79,28 @@ def test_header_search_works_from_any_page_with_the_keyboard(page, served_site):
     page.wait_for_function(SETTLED)
     assert page.input_value("#tt-search-query") == "arbetsvälbefinnande"
     assert all(url.startswith("/sv/") for url in result_urls(page)) and result_urls(page)
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(page, served_site, served_site_in_parts):
+    """Parts that lack a word the language has must not answer with a shorter word ('palvelu' for
+    'palvelumuotoilua'), and their vocabulary pages never show."""
+    searches = [("haku/", "palvelumuotoilua"), ("haku/", "työ"), ("haku/", "kaustisen"), ("haku/", "robotiikka"),
+                ("sv/sok/", "arbetsvälbefinnandet"), ("sv/sok/", "digitalisering")]
+    region = next(v["fi"].values["region"] for v in CONTENT.acts.values() if "fi" in v and not v["fi"].draft)
+    label = CONTENT.vocabularies.get("regions", region).label("fi")
+    found = {}
+    for base in (served_site, served_site_in_parts):
+        for path, query in searches:
+            search(page, base, path, query)
+            found[base, query] = sorted(result_urls(page))
+        page.goto(base + "haku/")
+        page.select_option("select[name=region]", label)  # no words: every page of the region
+        page.wait_for_function(SETTLED)
+        found[base, label] = sorted(result_urls(page))
+        assert page.errors == []
+    page.goto(served_site_in_parts + "haku/")
+    assert page.get_attribute("#tt-search", "data-pagefind-parts")  # this site's Finnish index is in parts
+    for query in [query for _, query in searches] + [label]:
+        assert found[served_site_in_parts, query] == found[served_site, query], query
+        assert not [url for url in found[served_site_in_parts, query] if "vocabulary" in url]
+    assert all(found[served_site, query] for query in ("palvelumuotoilua", "työ", "arbetsvälbefinnandet", label))

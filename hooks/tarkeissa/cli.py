@@ -35,7 +35,7 @@ def check(args: argparse.Namespace) -> int:
     only = [Path(p).resolve() for p in args.paths] if args.paths else None
     if only is not None and layout.vocabularies_file.resolve() in only:
         only = None  # a changed vocabulary can break any file that uses it: check them all
-    content = load_content(layout, build_date_from_environment(), only=only)
+    content = load_content(layout, build_date_from_environment(), only=only, jobs=2)
     problems = list(content.problems)
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
         problems += check_site(content)

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from .body_safety import check_body
 from .languages import LANGUAGES
+from .parallel import parallel_map
 from .problems import Problem
 from .schema import ACT, CAMPAIGN, PAGE, TOOL, Schema
 from .source import read_source
@@ -106,10 +107,12 @@ class Layout:
             return path.as_posix()
 
 
-def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = None) -> Content:
-    """Read and check every content file (or only the given ones, with everything else as context)."""
+def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = None, jobs: int = 1) -> Content:
+    """Read and check every content file (or only the given ones, with everything else as context).
+    With jobs=2 the files are read and checked on both cores."""
     vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
     content = Content(vocabularies, today, problems=list(problems))
+    files = []
     for kind, directory in (("act", layout.content_dir / "acts"), ("tool", layout.content_dir / "tools")):
         # os.scandir and plain names: with 10,000 acts, Path objects for listing cost a third of a second.
         shown_dir = layout.shown(directory)
@@ -118,13 +121,24 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
                 names = sorted(item.name for item in listing if item.name.endswith(".md") and not item.is_dir())
         except FileNotFoundError:
             names = []
-        for name in names:
-            if name == ".md":
-                continue  # no suffix at all, as Path.suffix sees it
-            _load_file(content, directory / name, f"{shown_dir}/{name}", kind, CONTENT_FILE, name)
-    for path in sorted(layout.docs_dir.rglob("*.md")):
-        _load_file(content, path, layout.shown(path), "page", PAGE_FILE,
-                   path.relative_to(layout.docs_dir).as_posix())
+        files += [(directory / name, f"{shown_dir}/{name}", kind, CONTENT_FILE, name) for name in names
+                  if name != ".md"]  # no suffix at all, as Path.suffix sees it
+    files += [(path, layout.shown(path), "page", PAGE_FILE, path.relative_to(layout.docs_dir).as_posix())
+              for path in sorted(layout.docs_dir.rglob("*.md"))]
+    read = parallel_map(lambda file: _read_file(vocabularies, today, *file), files, jobs)
+    for entry, file_problems in read:
+        content.files_checked += 1
+        content.problems += file_problems
+        if entry is None:
+            continue
+        versions = content.collection(entry.kind).setdefault(entry.id, {})
+        if entry.lang in versions:  # only campaigns in two folders can collide
+            content.problems.append(Problem(entry.source_path, 1, 1, "file name",
+                                            f"campaign id '{entry.id}' is also used by "
+                                            f"{versions[entry.lang].source_path}.",
+                                            "Give every campaign page its own file name."))
+            continue
+        versions[entry.lang] = entry
     _check_across_files(content)
     if only is not None:
         wanted = {layout.shown(Path(p).resolve()) if Path(p).is_absolute() else Path(p).as_posix() for p in only}
@@ -132,44 +146,33 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     return content
 
 
-def _load_file(content: Content, path: Path, shown: str, kind: str, pattern: re.Pattern, name: str) -> None:
-    content.files_checked += 1
+def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, pattern: re.Pattern,
+               name: str) -> tuple[Entry | None, list[Problem]]:
+    """One file read and checked on its own: its entry (None if it cannot be used) and its problems."""
     stem, _, file_name = name.rpartition("/")
     match = pattern.match(file_name)
     if not match:
-        content.problems.append(Problem(shown, 1, 1, "file name", _file_name_message(file_name),
-                                        "Name it <id>.fi.md or <id>.sv.md: the id in lowercase a-z, 0-9 and '-', "
-                                        "3–80 characters, not starting or ending with '-'."
-                                        if kind != "page" else "Name it <name>.fi.md or <name>.sv.md."))
-        return
+        return None, [Problem(shown, 1, 1, "file name", _file_name_message(file_name),
+                              "Name it <id>.fi.md or <id>.sv.md: the id in lowercase a-z, 0-9 and '-', "
+                              "3–80 characters, not starting or ending with '-'."
+                              if kind != "page" else "Name it <name>.fi.md or <name>.sv.md.")]
     key = (stem + "/" if stem else "") + match["id"]
     lang = match["lang"]
     document, problems = read_source(path, shown)
-    content.problems += problems
     if not document.parsed:
-        return
+        return None, problems
     schema: Schema = ACT if kind == "act" else TOOL if kind == "tool" else PAGE
     if kind == "page" and "type" in document.data:
         if document.data["type"] == "campaign":
             schema, kind, key = CAMPAIGN, "campaign", match["id"]
         else:
             line, column = document.position(("type",))
-            content.problems.append(Problem(shown, line, column, "type",
-                                            f"'{document.data['type']}' is not a page type.",
-                                            "Write 'type: campaign' for a campaign page, or remove the line."))
-            return
-    context = ValidationContext(content.vocabularies, content.today, path.parent)
-    values, problems = validate(document, schema, context)
-    content.problems += problems
-    content.problems += check_body(document.body, shown, document.body_line)
-    entry = Entry(kind, key, lang, shown, path, values, document.body, document.body_line)
-    versions = content.collection(kind).setdefault(key, {})
-    if lang in versions:  # only campaigns in two folders can collide
-        content.problems.append(Problem(shown, 1, 1, "file name",
-                                        f"campaign id '{key}' is also used by {versions[lang].source_path}.",
-                                        "Give every campaign page its own file name."))
-        return
-    versions[lang] = entry
+            return None, problems + [Problem(shown, line, column, "type",
+                                             f"'{document.data['type']}' is not a page type.",
+                                             "Write 'type: campaign' for a campaign page, or remove the line.")]
+    values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent))
+    problems = problems + invalid + check_body(document.body, shown, document.body_line)
+    return Entry(kind, key, lang, shown, path, values, document.body, document.body_line), problems
 
 
 def _file_name_message(name: str) -> str:

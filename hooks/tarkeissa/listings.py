@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 from .content import Content, Entry, version_in
-from .languages import URL_PREFIX, other_language, relative_url, section_url
+from .languages import other_language, relative_url, section_url
 from .model import SitePage
 from .render import render
+from .search_index import VOCABULARY_FILTER, bundle_folder, part_folder
 from .ui_text import ui
 
 NEWEST = 12
@@ -98,8 +99,9 @@ def awards_page(content: Content, builder, lang: str) -> SitePage:
                     section_url("awards", other_language(lang)), key="awards", menu_order=12, head_html=head)
 
 
-def search_page(content: Content, lang: str) -> SitePage:
-    """The search page: a plain form; the script runs Pagefind in the page's language."""
+def search_page(content: Content, lang: str, index_parts: int = 1) -> SitePage:
+    """The search page: a plain form; the script runs Pagefind in the page's language, over every
+    part of that language's index."""
     url = section_url("search", lang)
     # Options are written here, not asked from Pagefind: a first query then loads no filter index.
     filters = [{"name": name, "label": ui(lang, "vocabulary_" + vocabulary),
@@ -108,6 +110,8 @@ def search_page(content: Content, lang: str) -> SitePage:
                for name, vocabulary in (("theme", "themes"), ("sector", "sectors"), ("region", "regions"))]
     head, _ = render("search.html", {"lang": lang, "title": ui(lang, "search_page"), "filters": filters,
                                      "acts_url": relative_url(url, section_url("act", lang)),
-                                     "pagefind_url": relative_url(url, URL_PREFIX[lang] + "pagefind/pagefind.js")})
+                                     "pagefind_url": relative_url(url, bundle_folder(lang) + "pagefind.js"),
+                                     "merged_parts": [part_folder(number) + "/" for number in range(2, index_parts + 1)],
+                                     "vocabulary_filter": VOCABULARY_FILTER})
     return SitePage(url, lang, "search", ui(lang, "search_page"), ui(lang, "search_page"), "",
                     section_url("search", other_language(lang)), key="search", head_html=head)

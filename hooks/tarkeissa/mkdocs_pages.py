@@ -5,14 +5,19 @@ With the thin hooks module, this is the only code that imports MkDocs.
 
 from __future__ import annotations
 
+import functools
+import logging
 from pathlib import Path
 
 import jinja2
+import markdown
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
 from .output_cache import output_path
@@ -31,8 +36,8 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
         if file.is_documentation_page():
             files.remove(file)
     assets: set[str] = set()
-    # in write groups: a language's search index starts while the pages after its group render
-    for page in sorted(model.pages, key=lambda page: write_group(page.lang, page.kind)):
+    # in write groups: a search index part starts while the pages after its group render
+    for page in sorted(model.pages, key=lambda page: write_group(page, model.search_parts)):
         inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, source_uri(page), content=page.body, inclusion=inclusion))
         for asset in page.assets:
@@ -43,6 +48,11 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
         files.append(File.generated(config, path, content=text))
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
     return files
+
+
+def write_groups(model: SiteModel) -> dict[str, int]:
+    """Each page's write group, by its virtual file."""
+    return {source_uri(page): write_group(page, model.search_parts) for page in model.pages}
 
 
 def without_pages(files: Files, urls: set[str]) -> Files:
@@ -158,6 +168,42 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _compiled = _CompiledTemplates()
 
 
+class SharedMarkdown:
+    """Renders pages as MkDocs 1.6's `Page.render` does, with one Markdown instance per process
+    instead of a new one per page: building the instance costs a third of a page's conversion.
+    `reset()` between pages is Python-Markdown's own way to reuse an instance; MkDocs' per-page
+    processors are registered under fixed names, so each page's replace the last page's."""
+
+    _instances: dict[int, markdown.Markdown] = {}
+
+    @classmethod
+    def install(cls, page: Page) -> None:
+        page.render = functools.partial(cls.render, page)
+
+    @classmethod
+    def render(cls, page: Page, config: MkDocsConfig, files: Files) -> None:
+        md = cls._instances.get(id(config))
+        if md is None:
+            cls._instances.clear()  # a new build's configuration (the live preview)
+            md = cls._instances[id(config)] = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        md.reset()
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative_paths = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_paths._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative_paths.links_to_anchors
+
+
 def prepare_environment(env) -> None:
     """Compiled templates kept between builds, and Material's own templates under 'material/', so an
     override can wrap the template it replaces (overrides/partials/nav.html)."""
@@ -184,8 +230,9 @@ class ForkedHalf:
     SKIP_TEMPLATE = "tt-skip.html"
     WORTH_IT = 200  # pages to render: below this, forking costs more than it saves
 
-    def __init__(self, files: Files) -> None:
+    def __init__(self, files: Files, groups: dict[str, int]) -> None:
         pages = files.documentation_pages()
+        self.groups = groups
         self.theirs = {file.src_uri for index, file in enumerate(pages) if index % 2 == 1}
         self.in_copy = False
         self.pid: int | None = None
@@ -197,7 +244,6 @@ class ForkedHalf:
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Fork right after the navigation exists, so the copy's Markdown runs beside the parent's."""
-        import logging
         import os
         import traceback
 
@@ -232,7 +278,7 @@ class ForkedHalf:
             done = 0
             for file in documentation:
                 if file.src_uri in self.theirs:
-                    group = write_group(file.page.meta["lang"], file.page.meta["kind"])
+                    group = self.groups[file.src_uri]
                     if group > done:
                         os.write(groups_write, b"." * (group - done))
                         done = group
@@ -263,10 +309,8 @@ class ForkedHalf:
         return os.waitstatus_to_exitcode(status) == 0
 
 
-class _Counter(__import__("logging").Handler):
+class _Counter(logging.Handler):
     def __init__(self) -> None:
-        import logging
-
         super().__init__(logging.WARNING)
         self.count = 0
 

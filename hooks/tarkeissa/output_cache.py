@@ -76,7 +76,8 @@ class OutputCache:
         self.site_file = cache_dir / (name + ".site")  # which folder these records describe
         forget_vanished_sites(cache_dir)
         self.aside = self.site_dir.with_name("." + self.site_dir.name + ".previous-build")
-        self.fingerprints: dict[str, str] = {}
+        self._fingerprints: dict[str, str] | None = {}
+        self._fingerprint_inputs: tuple = ([], "", {})
         self.reused: set[str] = set()
         self.previous = self._read_record()
 
@@ -117,10 +118,13 @@ class OutputCache:
 
     def reusable(self, pages: list[SitePage], shared: str, extras: dict[str, str],
                  always_render: set[str] = frozenset()) -> set[str]:
-        """URLs of the pages whose previous output can stay as it is."""
+        """URLs of the pages whose previous output can stay as it is. Without a previous build to
+        compare with, nothing is fingerprinted yet: that waits until `fingerprints` is read, at the end."""
         written = self.previous.get("pages", {})
-        self.fingerprints = {page.url: page_fingerprint(page, shared, extras.get(page.url, "")) for page in pages}
+        self._fingerprint_inputs, self._fingerprints = (pages, shared, extras), None
         self.reused = set()
+        if not written:
+            return self.reused
         for url, fingerprint in self.fingerprints.items():
             before = written.get(url)
             if url in always_render or before is None or before[0] != fingerprint:
@@ -136,6 +140,14 @@ class OutputCache:
             if status.st_mtime_ns == before[2] or file_hash(path) == before[3]:
                 self.reused.add(url)
         return self.reused
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        """Every page's fingerprint, by URL."""
+        if self._fingerprints is None:
+            pages, shared, extras = self._fingerprint_inputs
+            self._fingerprints = {page.url: page_fingerprint(page, shared, extras.get(page.url, "")) for page in pages}
+        return self._fingerprints
 
     def remove_stale(self, expected: set[Path], keep_dirs: set[str]) -> list[Path]:
         """Delete what the previous build wrote and this one did not; without a record, look at every file."""

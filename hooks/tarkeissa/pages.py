@@ -13,7 +13,7 @@ from .content import Content, Entry, version_in
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
 from .parallel import parallel_map
-from .search_index import INDEXED_KINDS, mark_for_search
+from .search_index import INDEXED_KINDS, PART_PAGES, mark_for_search, part_counts
 from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
@@ -34,6 +34,7 @@ class SiteModel:
     build_date: dt.date
     files: dict[str, str] = field(default_factory=dict)  # site-relative path -> text (feeds, sitemap, data)
     site_url: str = "/"  # absolute base of the published site, for links that leave it (feeds, social cards)
+    search_parts: dict[str, int] = field(default_factory=lambda: {lang: 1 for lang in LANGUAGES})  # per language
 
     def __post_init__(self) -> None:
         self.by_url = {page.url: page for page in self.pages}
@@ -97,7 +98,8 @@ def check_site(content: Content) -> list[Problem]:
     return problems
 
 
-def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs: int = 1) -> SiteModel:
+def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs: int = 1,
+                     search_part_pages: int = PART_PAGES) -> SiteModel:
     """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them.
     With jobs=2 the item pages are made on both cores."""
     if not preview:
@@ -107,11 +109,12 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
              for key, versions in sorted(content.collection(kind).items()) for entry in versions.values()]
     pages: list[SitePage] = parallel_map(lambda item: builder.item_page(*item), items, jobs)
     files: dict[str, str] = {}
+    search_parts = part_counts(pages, search_part_pages)  # only item pages are indexed, and they are all made
     for lang in LANGUAGES:
         pages += builder.campaign_act_lists(lang)
         pages += [builder.campaign_index(lang), acts_landing(content, builder, lang),
                   tools_landing(content, builder, lang), awards_page(content, builder, lang),
-                  search_page(content, lang)]
+                  search_page(content, lang, search_parts[lang])]
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
         pages.append(field_reference_page(content.vocabularies, lang))
@@ -119,7 +122,7 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
     files["sitemap.xml"] = sitemap(pages, site_url)
     files["robots.txt"] = robots_txt(preview, site_url)
     files.update(redirect_files(content, site_url, builder.url_of))
-    return SiteModel(pages, preview, content.today, files, site_url)
+    return SiteModel(pages, preview, content.today, files, site_url, search_parts)
 
 
 class _Builder:

@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from .search_index import PART_PAGES
+
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -13,6 +15,7 @@ class BuildSettings:
     build_date: dt.date  # decides 'not in the future' and campaign status
     pull_request: str | None = None
     cache_dir: str | None = None  # where reusable build results are kept; None: <project>/.cache/tarkeissa
+    search_part_pages: int = PART_PAGES  # indexed pages per search index part (tests make small parts)
 
 
 def build_date_from_environment(environ: dict[str, str] | None = None) -> dt.date:
@@ -31,4 +34,5 @@ def settings_from_environment(serving: bool = False, environ: dict[str, str] | N
     if mode not in ("preview", "production"):
         raise ValueError(f"TT_MODE must be 'preview' or 'production', not {mode!r}")
     return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None,
-                         environ.get("TT_CACHE_DIR") or None)
+                         environ.get("TT_CACHE_DIR") or None,
+                         int(environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES))

@@ -12,13 +12,22 @@
   var more = document.querySelector(".tt-search__more");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var bundle = new URL(form.dataset.pagefind, document.baseURI);
+  // A large language's index comes in parts, merged here: one search over all of them. Each part
+  // also holds a page of the language's every word, which no search shows.
+  var parts = (form.dataset.pagefindParts || "").split(" ").filter(Boolean);
+  var vocabulary = form.dataset.pagefindVocabulary;
   var engine = null, results = [], shown = 0, run = 0;
 
   function pagefind() {
     if (!engine) {
       engine = import(bundle.href).then(function (pf) {
         // results link under the site's own base path, wherever it is deployed
-        return pf.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 }).then(function () {
+        var base = new URL("..", bundle).pathname;
+        return pf.options({ baseUrl: base, excerptLength: 24 }).then(function () {
+          return Promise.all(parts.map(function (part) {
+            return pf.mergeIndex(new URL(part, bundle).pathname, { baseUrl: base, excerptLength: 24 });
+          }));
+        }).then(function () {
           return pf;
         });
       });
@@ -78,9 +87,14 @@
     var query = input.value.trim();
     var filters = {};
     selects.forEach(function (select) { if (select.value) filters[select.dataset.filter] = select.value; });
+    var chosen = Object.keys(filters).length;
+    if (vocabulary) {
+      filters.not = {};
+      filters.not[vocabulary] = "1";
+    }
     var mine = ++run;
     list.setAttribute("aria-busy", "true");  // until this search's results are in the list
-    if (!query && !Object.keys(filters).length) {
+    if (!query && !chosen) {
       list.setAttribute("aria-busy", "false");
       list.textContent = "";
       status.textContent = "";
@@ -99,7 +113,7 @@
     });
     var params = new URLSearchParams();
     if (query) params.set("q", query);
-    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+    selects.forEach(function (select) { if (select.value) params.set(select.dataset.filter, select.value); });
     history.replaceState(null, "", "?" + params.toString());
   }
 
