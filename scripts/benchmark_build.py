@@ -12,7 +12,8 @@ each the median of --runs builds (3 by default; the cold builds' own times are l
 - check: `tarkeissa check` on the whole corpus;
 then where the cold build's time went, by phase, and the validation hooks' share of it.
 Wall time, peak memory (of the largest process: MkDocs, its forked half or a Pagefind run; and of
-all the build's processes together, sampled ten times a second, shared memory counted once), output size
+all the build's processes together, sampled ten times a second: resident memory summed, so memory a
+forked copy shares with its parent counts twice), output size
 and the average act page are measured, never asserted: speed is read, not tested.
 """
 
@@ -51,14 +52,20 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
 def tree_memory(pid: int) -> int:
-    """Proportional set size (kB) of a process tree: memory the processes share is counted once."""
+    """Resident memory (kB) of a process tree, summed: memory a forked copy still shares with its
+    parent is counted in both, so the sum may be more than the machine used, never less. (The
+    proportional set size would count it once, but reading it costs a process tens of
+    milliseconds, which would slow the build being measured.)"""
     total = 0
     for member in process_tree(pid):
         try:
-            with open(f"/proc/{member}/smaps_rollup") as rollup:
-                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-        except (OSError, StopIteration):
+            with open(f"/proc/{member}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE_KB
+        except (OSError, IndexError):
             pass
     return total
 
