@@ -10,9 +10,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, SharedMarkdown, expected_outputs, language_navigations, new_build, page_extras,
-                                    page_meta, prepare_environment, replace_documentation_files, shared_inputs,
-                                    template_context, without_pages, wrap_content, write_groups)
+from tarkeissa.mkdocs_pages import (ForkedHalf, SharedMarkdown, expected_outputs, language_navigations, new_build,
+                                    page_extras, page_meta, prepare_environment, replace_documentation_files,
+                                    shared_inputs, template_context, without_pages, wrap_content, write_groups)
 from tarkeissa.output_cache import OutputCache, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts

@@ -59,7 +59,7 @@ def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int]:
             browser.close()
     finally:
         server.shutdown()
-    search_files = [p for p in dict.fromkeys(fetched) if p.startswith("/pagefind/") or p.endswith("/search.js")]
+    search_files = [p for p in dict.fromkeys(fetched) if "/pagefind/" in p or p.endswith("/search.js")]
     total = sum(len(gzip.compress((site / p.lstrip("/")).read_bytes(), 9)) for p in search_files)
     return total, len(search_files)
 

@@ -9,6 +9,7 @@ the previous build is updated, not rebuilt; the chunks it no longer refers to ar
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gzip
 import json
@@ -40,7 +41,7 @@ class IndexRuns:
 
     def __init__(self, site_dir: Path, parts: dict[IndexPart, list[SitePage]], skip: set[str] = frozenset(),
                  keys: dict[str, str] | Callable[[], dict[str, str]] | None = None, markers: Path | None = None,
-                 at_once: int = 2, keep_inputs: bool = True, vocabularies: dict[str, str] | None = None) -> None:
+                 at_once: int = 2, vocabularies: dict[str, str] | None = None) -> None:
         self.site_dir, self.parts, self._keys, self.at_once = site_dir, parts, keys, at_once
         # the vocabulary page of each language whose index is in parts (see search_index)
         self.vocabularies = vocabularies if vocabularies is not None else vocabularies_of(parts)
@@ -54,8 +55,8 @@ class IndexRuns:
             if self._marker(part) and self._marker(part).exists():
                 clear_index(site_dir / part.folder)
         # each part's pages as Pagefind reads them, beside the site folder (hard links need the same
-        # file system); kept for the next build unless `keep_inputs` is false
-        self.inputs, self.keep_inputs = site_dir.parent / f".{site_dir.name}.search-input", keep_inputs
+        # file system), kept for the next build
+        self.inputs = site_dir.parent / f".{site_dir.name}.search-input"
         if self.inputs.is_dir():
             for folder in self.inputs.iterdir():
                 if folder.name not in {part.name for part in parts}:
@@ -165,8 +166,6 @@ class IndexRuns:
         while running := self._running():
             next(iter(running.values())).wait()
             self._start_ready()
-        if not self.keep_inputs:
-            shutil.rmtree(self.inputs, ignore_errors=True)
         if self.failures:
             raise RuntimeError("Pagefind failed: " + "\n".join(self.failures))
         return time.perf_counter() - self.first_start if self.first_start else 0.0
@@ -280,22 +279,31 @@ def prune_index(folder: Path) -> int:
 class BackgroundIndex:
     """The live preview indexes after the pages are shown, so a save is visible before its search is.
 
-    A new save stops an index still being built: its half-written chunks would otherwise stay,
-    since Pagefind never rewrites a chunk whose name exists, so the stopped index is deleted.
+    The vocabulary pages and the folders of links are made in the background too. A new save stops
+    an index still being built: its half-written chunks would otherwise stay, since Pagefind never
+    rewrites a chunk whose name exists, so the stopped index is deleted.
     """
 
     _thread: threading.Thread | None = None
     _runs: IndexRuns | None = None
+    _stopping = threading.Event()
+    _inputs_to_remove: set[Path] = set()  # the live preview's site folder is temporary: so are these
 
     @classmethod
     def start(cls, site_dir: Path, parts: dict[IndexPart, list[SitePage]]) -> None:
         cls.stop()
-        cls._runs = runs = IndexRuns(site_dir, parts, keep_inputs=False)  # a temporary site folder
-        cls._thread = threading.Thread(target=cls._finish, args=(runs,), daemon=True)
+        cls._runs, cls._stopping = None, threading.Event()
+        cls._thread = threading.Thread(target=cls._index, args=(site_dir, parts, cls._stopping), daemon=True)
         cls._thread.start()
 
-    @staticmethod
-    def _finish(runs: IndexRuns) -> None:
+    @classmethod
+    def _index(cls, site_dir: Path, parts: dict[IndexPart, list[SitePage]], stopping: threading.Event) -> None:
+        cls._runs = runs = IndexRuns(site_dir, parts)
+        if runs.inputs not in cls._inputs_to_remove:
+            cls._inputs_to_remove.add(runs.inputs)
+            atexit.register(shutil.rmtree, runs.inputs, True)
+        if stopping.is_set():  # a newer save came while this one was being prepared
+            return
         try:
             runs.finish()
         except RuntimeError:
@@ -310,9 +318,11 @@ class BackgroundIndex:
     def stop(cls) -> None:
         if cls._thread is None:
             return
-        cls._runs.stop()
+        cls._stopping.set()
+        if cls._runs is not None:
+            cls._runs.stop()
         cls._thread.join()
-        if any(process.returncode for process in cls._runs.processes.values()):
+        if cls._runs is not None and any(process.returncode for process in cls._runs.processes.values()):
             for lang in LANGUAGES:
                 shutil.rmtree(cls._runs.site_dir / bundle_folder(lang), ignore_errors=True)
         cls._thread = None
