@@ -17,6 +17,7 @@ from tarkeissa.output_cache import OutputCache, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
+from tarkeissa.render import remember_rendered
 from tarkeissa.search_index import index_parts
 from tarkeissa.search_runs import BackgroundIndex, IndexRuns
 from tarkeissa.settings import settings_from_environment
@@ -34,6 +35,7 @@ def build_jobs() -> int:
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"
+    remember_rendered(_state["serving"])
 
 
 def on_config(config):

@@ -176,16 +176,20 @@ class _Builder:
         return {"label": term.label(lang) if term else slug,
                 "url": relative_url(from_url, section_url(vocabulary, lang, term.url_slug(lang) if term else slug))}
 
+    def term_label(self, vocabulary: str, slug: str, lang: str) -> str:
+        term = self.vocabularies.get(vocabulary, slug)
+        return term.label(lang) if term else slug
+
     def card(self, entry: Entry, from_url: str, lang: str) -> dict:
         url = page_url(entry.kind, entry.id, entry.lang)
         values = entry.values
         return {
             "title": entry.title, "url": relative_url(from_url, url), "summary": values.get("summary", ""),
             "organisation": values.get("organisation"), "date": values.get("published") or values.get("updated"),
-            "region": self.term("regions", values["region"], lang, from_url)["label"] if "region" in values else None,
+            "region": self.term_label("regions", values["region"], lang) if "region" in values else None,
             "lang": entry.lang, "draft": entry.draft,
             "source": values["source"]["organisation"] if "source" in values else None,
-            "format": self.term("tool_formats", values["format"], lang, from_url)["label"] if "format" in values else None,
+            "format": self.term_label("tool_formats", values["format"], lang) if "format" in values else None,
         }
 
     def newest_acts(self, lang: str, count: int, from_url: str) -> list[dict]:

@@ -52,20 +52,30 @@ def _card(item: dict, lang: str, level: int) -> Markup:
 
 # The live preview builds again on every save; most pages' pieces are then what they were.
 # Keyed by the template and the whole context's repr (plain data: strings, numbers, dates, lists).
+# A single build renders each piece once: there, making the key would only cost time.
 _rendered: dict[tuple[str, str], tuple[str, str]] = {}
 _RENDERED_LIMIT = 100_000
+_remember = {"enabled": False}
+
+
+def remember_rendered(enabled: bool) -> None:
+    """Keep rendered pieces from build to build (the live preview) or not."""
+    _remember["enabled"] = enabled
+    _rendered.clear()
 
 
 def render(template: str, context: dict) -> tuple[str, str]:
     """The HTML before and after the body. Blank lines are dropped: Markdown must see one HTML block."""
-    key = (template, repr(context))
+    key = (template, repr(context)) if _remember["enabled"] else None
     if key in _rendered:
         return _rendered[key]
     html = _environment().get_template(template).render(**context)
     head, _, foot = html.partition(BODY_MARK)
-    if len(_rendered) >= _RENDERED_LIMIT:
-        _rendered.clear()
-    _rendered[key] = result = (_one_block(head), _one_block(foot))
+    result = (_one_block(head), _one_block(foot))
+    if key:
+        if len(_rendered) >= _RENDERED_LIMIT:
+            _rendered.clear()
+        _rendered[key] = result
     return result
 
 

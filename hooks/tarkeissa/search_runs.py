@@ -29,7 +29,7 @@ from .search_index import (PART_FOLDER, VOCABULARY_FOLDER, IndexPart, bundle_fol
                            vocabulary_page)
 
 
-YIELD = 5  # how much lower the rendering processes' priority is than a search index run's
+YIELD = 10  # how much lower the rendering processes' priority is than a search index run's
 
 
 def marker_path(markers: Path | None, part: IndexPart) -> Path | None:
