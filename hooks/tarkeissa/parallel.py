@@ -45,3 +45,39 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], jobs
     results: list[Result] = [None] * len(items)  # type: ignore[list-item]
     results[0::2], results[1::2] = mine, theirs
     return results
+
+
+def in_background(function: Callable[[], Result]) -> Callable[[], Result]:
+    """Start `function` in a forked copy now; the returned call gives its result, waiting if need be.
+    For work needed later in a build that would otherwise hold up the part that runs on one core."""
+    if not hasattr(os, "fork"):
+        result = function()
+        return lambda: result
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        code = 1
+        try:
+            data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    received: list[Result] = []
+
+    def result() -> Result:
+        if not received:
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError("work done in the background failed (see above)")
+            received.append(pickle.loads(data))
+        return received[0]
+
+    return result

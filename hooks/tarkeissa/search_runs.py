@@ -24,7 +24,7 @@ from typing import Callable
 from .languages import LANGUAGES, URL_PREFIX
 from .model import SitePage
 from .output_cache import output_path
-from .parallel import parallel_map
+from .parallel import in_background
 from .search_index import (PART_FOLDER, VOCABULARY_FOLDER, IndexPart, bundle_folder, index_keys, index_parts,
                            vocabulary_page)
 
@@ -41,10 +41,10 @@ class IndexRuns:
 
     def __init__(self, site_dir: Path, parts: dict[IndexPart, list[SitePage]], skip: set[str] = frozenset(),
                  keys: dict[str, str] | Callable[[], dict[str, str]] | None = None, markers: Path | None = None,
-                 at_once: int = 2, vocabularies: dict[str, str] | None = None) -> None:
+                 at_once: int = 2, vocabularies: Callable[[], dict[str, str]] | None = None) -> None:
         self.site_dir, self.parts, self._keys, self.at_once = site_dir, parts, keys, at_once
         # the vocabulary page of each language whose index is in parts (see search_index)
-        self.vocabularies = vocabularies if vocabularies is not None else vocabularies_of(parts)
+        self._vocabularies = vocabularies or functools.partial(vocabularies_of, parts)
         self.order = list(parts)
         self.pending = [part for part in parts if part.name not in skip]
         # A run that was stopped may leave a half-written chunk under its final name, which later
@@ -76,9 +76,12 @@ class IndexRuns:
         """The runs a build needs: none for a part whose pages are as its index last saw them. With
         no previous index, the parts' keys (from the pages' fingerprints) are made only at the end."""
         parts = index_parts(pages, counts)
-        vocabularies = vocabularies_of(parts, jobs=at_once)
+        vocabularies = functools.cache(functools.partial(vocabularies_of, parts))
+        if at_once > 1 and any(part.number > 1 for part in parts):
+            # made beside the rendering: the parts need them only once their pages are written
+            vocabularies = in_background(vocabularies)
         remove_unused_parts(site_dir, set(parts))
-        keys = functools.partial(index_keys, parts, fingerprints, shared, vocabularies)
+        keys = lambda: index_keys(parts, fingerprints, shared, vocabularies())  # noqa: E731
         unchanged = set()
         if previous_keys:
             keys = keys()
@@ -87,6 +90,12 @@ class IndexRuns:
                          and not (markers and marker_path(markers, part).exists())}
         return cls(site_dir, parts, skip=unchanged, keys=keys, markers=markers, at_once=at_once,
                    vocabularies=vocabularies)
+
+    @property
+    def vocabularies(self) -> dict[str, str]:
+        if callable(self._vocabularies):
+            self._vocabularies = self._vocabularies()
+        return self._vocabularies
 
     @property
     def keys(self) -> dict[str, str]:
@@ -171,12 +180,11 @@ class IndexRuns:
         return time.perf_counter() - self.first_start if self.first_start else 0.0
 
 
-def vocabularies_of(parts: dict[IndexPart, list[SitePage]], jobs: int = 1) -> dict[str, str]:
-    """The vocabulary page of each language whose index has more than one part (one per core)."""
+def vocabularies_of(parts: dict[IndexPart, list[SitePage]]) -> dict[str, str]:
+    """The vocabulary page of each language whose index has more than one part."""
     languages = sorted({part.lang for part in parts if part.number > 1})
-    pages = {lang: [page for part, pages in parts.items() if part.lang == lang for page in pages] for lang in languages}
-    made = parallel_map(lambda lang: vocabulary_page(pages[lang], lang), languages, jobs, worth_it=2)
-    return dict(zip(languages, made))
+    return {lang: vocabulary_page([page for part, pages in parts.items() if part.lang == lang for page in pages], lang)
+            for lang in languages}
 
 
 def link_pages(site_dir: Path, pages: list[SitePage], lang: str, folder: Path) -> None:
