@@ -148,7 +148,10 @@ class IndexRuns:
         # to it, so it is done sooner after the last page. (Runs started later inherit this
         # priority: raising a process's priority again needs privileges.)
         for pid in self.yield_to_index:
-            os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, pid) + YIELD)
+            try:
+                os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, pid) + YIELD)
+            except OSError:  # the forked half has already ended
+                pass
         self.yield_to_index = []
 
     def _ended(self, part: IndexPart, process: subprocess.Popen) -> None:
