@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import ROOT, Project, run_build
+import datetime as dt
+
+from conftest import ROOT, Project, act, run_build
+from tarkeissa.content import Layout, load_content
 
 
 def snapshot(site):
@@ -62,3 +65,18 @@ def test_one_markdown_instance_renders_what_a_new_instance_per_page_renders(tmp_
     assert "stock_markdown_hook.py" in (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert len(sites["shared"]) > 200 and sites["shared"].keys() == sites["stock"].keys()
     assert [name for name in sites["shared"] if sites["shared"][name] != sites["stock"][name]] == []
+
+
+def test_files_read_on_two_cores_give_what_one_core_gives(project):
+    files = {f"content/acts/teko-{n:03d}.fi.md": act(title=f"Kehittämisteko {n}") for n in range(240)}
+    files["content/acts/teko-007.fi.md"] = act(title=None)  # a problem in the forked copy's share (odd items)
+    files["content/acts/teko-008.fi.md"] = act(region="atlantis")  # and one in this process's share
+    p = project(files)
+    layout = Layout(p.root, p.root / "docs")
+    one, two = (load_content(layout, dt.date(2026, 11, 24), jobs=jobs) for jobs in (1, 2))
+    shown = [[(x.path, x.line, x.column, x.field, x.message) for x in content.problems] for content in (one, two)]
+    assert shown[0] == shown[1]
+    assert {path for path, *_ in shown[0]} == {"content/acts/teko-007.fi.md", "content/acts/teko-008.fi.md"}
+    assert two.files_checked == one.files_checked > 240
+    assert two.acts.keys() == one.acts.keys() and len(one.acts) == 240
+    assert two.acts["teko-101"]["fi"].values == one.acts["teko-101"]["fi"].values

@@ -174,7 +174,7 @@ class SharedMarkdown:
     `reset()` between pages is Python-Markdown's own way to reuse an instance; MkDocs' per-page
     processors are registered under fixed names, so each page's replace the last page's."""
 
-    _instances: dict[int, markdown.Markdown] = {}
+    _made_for: tuple[MkDocsConfig, markdown.Markdown] | None = None  # the configuration is kept: no id reused
 
     @classmethod
     def install(cls, page: Page) -> None:
@@ -182,11 +182,10 @@ class SharedMarkdown:
 
     @classmethod
     def render(cls, page: Page, config: MkDocsConfig, files: Files) -> None:
-        md = cls._instances.get(id(config))
-        if md is None:
-            cls._instances.clear()  # a new build's configuration (the live preview)
-            md = cls._instances[id(config)] = markdown.Markdown(
-                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        if cls._made_for is None or cls._made_for[0] is not config:  # a new build's configuration (live preview)
+            cls._made_for = (config, markdown.Markdown(extensions=config["markdown_extensions"],
+                                                       extension_configs=config["mdx_configs"] or {}))
+        md = cls._made_for[1]
         md.reset()
         raw_html = mkdocs_pages._RawHTMLPreprocessor()
         raw_html._register(md)
