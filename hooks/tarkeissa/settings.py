@@ -35,4 +35,4 @@ def settings_from_environment(serving: bool = False, environ: dict[str, str] | N
         raise ValueError(f"TT_MODE must be 'preview' or 'production', not {mode!r}")
     return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None,
                          environ.get("TT_CACHE_DIR") or None,
-                         int(environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES))
+                         max(1, int(environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES)))
