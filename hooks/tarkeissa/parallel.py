@@ -15,35 +15,16 @@ from typing import Callable, Sequence, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: int = 1,
                  worth_it: int = 200) -> list[Result]:
     """`worth_it`: fewer items than this run here, where forking would cost more than it saves."""
     if jobs < 2 or len(items) < worth_it or not hasattr(os, "fork"):
         return [function(item) for item in items]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: the odd items
-        os.close(read_end)
-        code = 1
-        try:
-            data = pickle.dumps([function(item) for item in items[1::2]], protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-    os.close(write_end)
+    theirs = in_background(lambda: [function(item) for item in items[1::2]])  # the copy: the odd items
     mine = [function(item) for item in items[0::2]]
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError("the forked half of the work failed (see above)")
-    theirs = pickle.loads(data)
     results: list[Result] = [None] * len(items)  # type: ignore[list-item]
-    results[0::2], results[1::2] = mine, theirs
+    results[0::2], results[1::2] = mine, theirs()
     return results
 
 
@@ -76,7 +57,7 @@ def in_background(function: Callable[[], Result]) -> Callable[[], Result]:
                 data = pipe.read()
             _, status = os.waitpid(pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError("work done in the background failed (see above)")
+                raise RuntimeError("the work of a forked copy failed (see above)")
             received.append(pickle.loads(data))
         return received[0]
 
