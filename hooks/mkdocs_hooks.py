@@ -72,7 +72,8 @@ def on_files(files, config):
                                                    search_part_pages=settings.search_part_pages)
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
-    files = replace_documentation_files(files, model, config)
+    _state["groups"] = write_groups(model)  # the order pages are written in (see search_index.write_group)
+    files = replace_documentation_files(files, model, config, _state["groups"])
     with timings.phase("output cache"):
         _state["shared_key"] = shared = shared_key(*shared_inputs(config, settings, model))
         # menu pages always render: their neighbours in the menu are part of them
@@ -97,9 +98,8 @@ def on_nav(nav, config, files):
     _state["index"] = None if _state["serving"] else IndexRuns.plan(
         site_dir, model.pages, model.search_parts, lambda: output.fingerprints, _state["shared_key"],
         output.previous.get("search", {}), markers=output.record_file, at_once=build_jobs())
-    _state["groups"] = groups = write_groups(model)
     many = len(files.documentation_pages()) >= ForkedHalf.WORTH_IT
-    _state["split"] = split = (ForkedHalf(files, groups) if build_jobs() > 1 and many and not _state["serving"]
+    _state["split"] = split = (ForkedHalf(files, _state["groups"]) if build_jobs() > 1 and many and not _state["serving"]
                                and hasattr(os, "fork") else None)
     if split:
         split.start(config, files, nav)

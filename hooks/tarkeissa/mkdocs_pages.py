@@ -30,14 +30,16 @@ def source_uri(page: SitePage) -> str:
     return page.url + "index.md"
 
 
-def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig) -> Files:
-    """Hand-written Markdown in docs/ is rendered through the page model, so MkDocs gets only virtual pages."""
+def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig,
+                                groups: dict[str, int]) -> Files:
+    """Hand-written Markdown in docs/ is rendered through the page model, so MkDocs gets only virtual pages.
+    `groups`: each page's write group, by its virtual file (`write_groups`)."""
     for file in list(files):
         if file.is_documentation_page():
             files.remove(file)
     assets: set[str] = set()
     # in write groups: a search index part starts while the pages after its group render
-    for page in sorted(model.pages, key=lambda page: write_group(page, model.search_parts)):
+    for page in sorted(model.pages, key=lambda page: groups[source_uri(page)]):
         inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, source_uri(page), content=page.body, inclusion=inclusion))
         for asset in page.assets:
