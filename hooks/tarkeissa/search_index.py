@@ -12,6 +12,7 @@ word it begins, and where an index has none, to the longest indexed word that be
 word instead ("palvelumuotoilua" to "palvelu"). A part that lacks a word the language has would
 then add pages one index would not. So each part also indexes one page of the language's whole
 vocabulary, marked with a filter that the search page excludes: every part knows every word.
+An edit that brings the language a new word therefore makes all of its parts again.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def part_counts(pages: list[SitePage], part_pages: int = PART_PAGES) -> dict[str
 
 def part_of(page: SitePage, counts: dict[str, int]) -> IndexPart | None:
     """The part that indexes the page, by a hash of its address: a page stays in its part from build
-    to build, so an edit makes only that part again."""
+    to build, so an edit makes only that part again (unless it changes the language's vocabulary)."""
     if page.kind not in INDEXED_KINDS:
         return None
     return IndexPart(page.lang, 1 + zlib.crc32(page.url.encode()) % counts[page.lang])
