@@ -10,14 +10,15 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ForkedHalf, SharedMarkdown, expected_outputs, language_navigations, new_build,
-                                    page_extras, page_meta, prepare_environment, replace_documentation_files,
-                                    shared_inputs, template_context, without_pages, wrap_content, write_groups)
+from tarkeissa.mkdocs_pages import (DeferredMarkdown, ForkedHalf, SharedMarkdown, expected_outputs,
+                                    language_navigations, new_build, page_extras, page_meta, prepare_environment,
+                                    replace_documentation_files, shared_inputs, template_context, without_pages,
+                                    write_groups)
 from tarkeissa.output_cache import OutputCache, shared_key
 from tarkeissa.pages import build_site_model, check_site
 from tarkeissa.preview import banner_texts
 from tarkeissa.problems import report
-from tarkeissa.render import remember_rendered
+from tarkeissa.render import model_made, remember_rendered
 from tarkeissa.search_index import index_parts
 from tarkeissa.search_runs import BackgroundIndex, IndexRuns
 from tarkeissa.settings import settings_from_environment
@@ -57,6 +58,7 @@ def on_pre_build(config):
 def on_files(files, config):
     settings, timings, output = _state["settings"], _state["timings"], _state["output"]
     output.restore()
+    DeferredMarkdown.new_build()  # pages a failed live-preview build left held
     with timings.phase("load and validate"):
         content = load_content(_state["layout"], settings.build_date, jobs=1 if _state["serving"] else build_jobs())
         problems = content.problems + check_site(content)
@@ -70,6 +72,7 @@ def on_files(files, config):
         _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url or "/",
                                                    jobs=1 if _state["serving"] else build_jobs(),
                                                    search_part_pages=settings.search_part_pages)
+        model_made()
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")
     _state["groups"] = write_groups(model)  # the order pages are written in (see search_index.write_group)
@@ -88,6 +91,7 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
+    _state["files"] = files  # for the Markdown conversion in on_page_context
     _state["navigations"] = language_navigations(nav, _state["model"])
     output, site_dir = _state["output"], Path(config.site_dir)
     with _state["timings"].phase("output cache"):
@@ -119,7 +123,7 @@ def on_page_markdown(markdown, page, config, files):
     if split and split.parent_skips(page):
         page.meta["template"] = split.SKIP_TEMPLATE
         return ""  # the forked half converts this page's Markdown
-    return markdown
+    return DeferredMarkdown.hold(page, markdown)  # converted in on_page_context
 
 
 def on_env(env, config, files):
@@ -130,17 +134,21 @@ def on_env(env, config, files):
     return env
 
 
-def on_page_content(html, page, config, files):
-    return wrap_content(html, page, _state["model"])
-
-
 def on_page_context(context, page, config, nav):
     lang, split = page.meta["lang"], _state["split"]
     if _state["index"] and not (split and split.in_copy):  # the forked half only renders
         _state["index"].page_reached(_state["groups"][page.file.src_uri], split.wait_for_group if split else None)
+    if not (split and split.parent_skips(page)):
+        with _state["timings"].part_of("Markdown", "templates and writing"):
+            DeferredMarkdown.convert(page, config, _state["files"], _state["model"])
     context["nav"] = _state["navigations"][lang]
     context["tt"] = template_context(page, _state["model"])
     return context
+
+
+def on_post_page(output, page, config):
+    DeferredMarkdown.release(page)
+    return output
 
 
 def on_post_build(config):

@@ -11,10 +11,12 @@ each the median of --runs builds (3 by default; the cold builds' own times are l
 - serve: what an editor waits for in `mkdocs serve` after saving one act (median of three saves);
 - check: `tarkeissa check` on the whole corpus;
 then where the cold build's time went, by phase, and the validation hooks' share of it.
-Wall time, peak memory (of the largest process: MkDocs, its forked half or a Pagefind run; and of
-all the build's processes together, sampled ten times a second: resident memory summed, so memory a
-forked copy shares with its parent counts twice), output size
-and the average act page are measured, never asserted: speed is read, not tested.
+Wall time, peak memory, output size and the average act page are measured, never asserted: speed
+is read, not tested. Peak memory is given twice: of the largest process (MkDocs, its forked half or a
+Pagefind run), from the kernel's own count, over every build; and of all the build's processes
+together, from one more cold build sampled four times a second (proportional set size: memory a
+forked copy shares with its parent counts once). That sampling costs the build some CPU time, so
+this build is not among the timed ones.
 """
 
 from __future__ import annotations
@@ -52,26 +54,21 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-
-
 def tree_memory(pid: int) -> int:
-    """Resident memory (kB) of a process tree, summed: memory a forked copy still shares with its
-    parent is counted in both, so the sum may be more than the machine used, never less. (The
-    proportional set size would count it once, but reading it costs a process tens of
-    milliseconds, which would slow the build being measured.)"""
+    """Memory (kB) of a process tree: each process's proportional set size, summed, so a page shared
+    by two processes counts half in each."""
     total = 0
     for member in process_tree(pid):
         try:
-            with open(f"/proc/{member}/statm") as statm:
-                total += int(statm.read().split()[1]) * PAGE_KB
-        except (OSError, IndexError):
-            pass
+            with open(f"/proc/{member}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            pass  # ended meanwhile
     return total
 
 
 class MemorySampler(threading.Thread):
-    """The largest memory of a build's processes together, sampled ten times a second."""
+    """The largest memory of a build's processes together, sampled four times a second."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -80,16 +77,17 @@ class MemorySampler(threading.Thread):
     def run(self) -> None:
         while self.running:
             self.peak = max(self.peak, tree_memory(self.pid))
-            time.sleep(0.1)
+            time.sleep(0.25)
 
 
-def timed(command: list[str], cwd: Path, **env: str) -> tuple[float, float, str, float]:
-    """Wall seconds, peak memory of the largest process (MB), output, and peak memory of all the
-    command's processes together (MB, sampled) of one command."""
+def timed(command: list[str], cwd: Path, sample: bool = False, **env: str) -> tuple[float, float, str, float]:
+    """Wall seconds, peak memory of the largest process (MB) and output of one command; with
+    `sample`, also the peak memory of all its processes together (MB), else 0."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     sampler = MemorySampler(process.pid)
-    sampler.start()
+    if sample:
+        sampler.start()
     output = process.stdout.read().decode()
     sampler.running = False  # before the wait: a process that has been waited for has no /proc entry
     _, status, usage = os.wait4(process.pid, 0)
@@ -111,7 +109,7 @@ def edit_one_act(project: Path, words: str) -> None:
 def measure(project: Path, label: str, runs: int) -> dict:
     """Each build `runs` times; the median is printed (this machine's timings vary by a few tenths)."""
     timings = project / "timings.json"
-    colds, peaks, totals, phases = [], [], [], []
+    colds, peaks, phases = [], [], []
     for run in range(runs):
         # Each cold build gets a new site folder and cache, as a fresh clone has: deleting the last
         # build's 30,000 files and folders just before would slow the next build's folder creation
@@ -120,10 +118,9 @@ def measure(project: Path, label: str, runs: int) -> dict:
         build = [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
         os.sync()
         time.sleep(2)
-        seconds, peak, _, total = timed(build, project, TT_TIMINGS=str(timings), TT_CACHE_DIR=str(cache))
+        seconds, peak, _, _ = timed(build, project, TT_TIMINGS=str(timings), TT_CACHE_DIR=str(cache))
         colds.append(seconds)
         peaks.append(peak)
-        totals.append(total)
         phases.append(json.loads(timings.read_text(encoding="utf-8"))["phases"])
     act_pages = list((site / "teot").glob("*/index.html")) + list((site / "sv" / "garningar").glob("*/index.html"))
     pages = len(list(site.rglob("index.html")))
@@ -131,22 +128,24 @@ def measure(project: Path, label: str, runs: int) -> dict:
     size = folder_size(site)
     warms, one_acts = [], []
     for run in range(runs):  # on the last cold build's folder and cache
-        seconds, peak, _, total = timed(build, project, TT_CACHE_DIR=str(cache))
+        seconds, peak, _, _ = timed(build, project, TT_CACHE_DIR=str(cache))
         warms.append(seconds)
         peaks.append(peak)
-        totals.append(total)
         edit_one_act(project, f"Lisätty kappale {run}.")
-        seconds, peak, _, total = timed(build, project, TT_CACHE_DIR=str(cache))
+        seconds, peak, _, _ = timed(build, project, TT_CACHE_DIR=str(cache))
         one_acts.append(seconds)
         peaks.append(peak)
-        totals.append(total)
+    os.sync()
+    time.sleep(2)
+    *_, total = timed(build[:-1] + [str(project / "site-memory")], project, sample=True,
+                      TT_CACHE_DIR=str(project / ".cache-memory"))  # cold, its memory sampled
     _, _, served, _ = timed([sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"],
                          project)
     serve = statistics.median(float(s) for s in re.findall(r"rebuild after save \d+: ([\d.]+) s", served))
     check, _, _, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
     cold = statistics.median(colds)
     print(f"{label:>10} | {pages:6d} | {cold:6.2f} s | {statistics.median(warms):6.2f} s | "
-          f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | {max(peaks):6.0f} MB | {max(totals):6.0f} MB | "
+          f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | {max(peaks):6.0f} MB | {total:6.0f} MB | "
           f"{size / 1e6:7.1f} MB | {average / 1e3:6.1f} KB   (cold: {', '.join(f'{c:.2f}' for c in colds)})",
           flush=True)
     middle = colds.index(cold) if cold in colds else 0

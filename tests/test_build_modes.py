@@ -80,3 +80,47 @@ def test_files_read_on_two_cores_give_what_one_core_gives(project):
     assert two.files_checked == one.files_checked > 240
     assert two.acts.keys() == one.acts.keys() and len(one.acts) == 240
     assert two.acts["teko-101"]["fi"].values == one.acts["teko-101"]["fi"].values
+
+
+def test_a_long_listing_html_reads_back_as_made_here_and_from_the_forked_copy():
+    """Long HTML in the page model is kept compressed; every page gives back what it was made with,
+    those made in the forked copy too (they come back pickled)."""
+    import pickle
+
+    from tarkeissa.model import PackedText, SitePage
+    from tarkeissa.parallel import parallel_map
+
+    cards = "<li class=\"tt-card\">Työhyvinvointi – yhteiskehittäminen ärjä</li>\n" * 200
+    assert len(cards) > PackedText.LONG
+
+    def listing(number: int) -> SitePage:
+        return SitePage(f"teemat/{number}/", "fi", "term", "Teemat", "", "", head_html=cards + str(number),
+                        foot_html="<p>lyhyt</p>")
+
+    pages = parallel_map(listing, list(range(400)), jobs=2)
+    assert [page.head_html for page in pages] == [cards + str(number) for number in range(400)]
+    assert {page.foot_html for page in pages} == {"<p>lyhyt</p>"}
+    assert len(pickle.dumps(pages[0])) < len(cards.encode()) / 10  # what a process holds of it
+
+
+def test_pages_are_converted_shortly_before_they_are_written_and_let_go_after(tmp_path):
+    """MkDocs alone would hold every page's HTML from its first pass to the end of the build; this
+    build holds a batch of pages' HTML at a time, and writes the same site (the test above)."""
+    import json
+
+    from tarkeissa.mkdocs_pages import DeferredMarkdown
+
+    project = Project(tmp_path / "project", {})
+    for folder in ("docs", "content"):
+        shutil.rmtree(project.root / folder)
+        shutil.copytree(ROOT / folder, project.root / folder)
+    shutil.copy(ROOT / "tests" / "held_html_hook.py", project.root / "held_html_hook.py")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - held_html_hook.py\n"), encoding="utf-8")
+    record = tmp_path / "held.json"
+    result = run_build(project.root, "production", site_dir=tmp_path / "site", TT_JOBS="1", TT_TEST_HELD=str(record))
+    assert result.returncode == 0, result.stderr
+    held = json.loads(record.read_text(encoding="utf-8"))
+    assert held["written"] > 200
+    assert 1 <= held["most"] <= DeferredMarkdown.BATCH

@@ -64,6 +64,13 @@ def remember_rendered(enabled: bool) -> None:
     _rendered.clear()
 
 
+def model_made() -> None:
+    """A single build needs its pieces only while it makes its page model: let them go (30 MB at
+    10,000 acts). The live preview keeps them for its next build."""
+    if not _remember["enabled"]:
+        _cards.clear()
+
+
 def render(template: str, context: dict) -> tuple[str, str]:
     """The HTML before and after the body. Blank lines are dropped: Markdown must see one HTML block."""
     key = (template, repr(context)) if _remember["enabled"] else None

@@ -3,7 +3,7 @@
 Pagefind splits the index by each page's <html lang>, so a Swedish reader searches only
 Swedish pages, with Swedish stemming, and downloads only the chunks a query needs. A language
 with many pages gets its index in parts, each made by its own Pagefind run: Pagefind holds a
-whole index in memory while it builds it (about 0.3 MB per page), so parts keep a 10,000-act
+whole index in memory while it builds it (about 0.26 MB per page), so parts keep a 10,000-act
 build's memory bounded, and a part whose pages did not change is not made again. The search
 page merges the parts in the reader's browser (Pagefind's `mergeIndex`).
 
@@ -30,9 +30,13 @@ from .model import SitePage
 INDEXED_KINDS = ("act", "tool", "campaign", "page")
 # Filter names as the search page's script knows them; values are term labels in the page's language.
 FILTERS = ("theme", "sector", "region")
-# Indexed pages per part: a Pagefind run over 2,500 pages peaks at about 700 MB. Each part
-# beyond the first adds one index chunk (~25 KB) to a reader's first query.
-PART_PAGES = 2500
+# Pagefind holds about 0.26 MB per indexed page while it makes an index (measured: a run over
+# 2,475 generated act pages peaks at 650 MB). A part holds 2,000 pages or fewer, and the runs under
+# way at once index at most INDEXED_AT_ONCE pages, so the index never needs more than ~650 MB while
+# the pages render beside it. Each part beyond a language's first adds one index chunk and the
+# part's own small files (~35 KB) to a reader's first query.
+PART_PAGES = 2000
+INDEXED_AT_ONCE = 2500
 VOCABULARY_FILTER = "vocabulary"  # marks the vocabulary page of a part: the search page leaves it out
 VOCABULARY_FOLDER = "tt-vocabulary"  # its address in the part, never shown
 _TAG = re.compile(r"<[^>]+>")

@@ -2,7 +2,8 @@
 
 Each part is made by its own Pagefind run over a folder of hard links to the part's pages (laid
 out as under the language's root, so Pagefind gives them their real addresses). A part starts as
-soon as its pages are written, while the build goes on, at most `at_once` at a time. Pagefind
+soon as its pages are written, while the build goes on, at most `at_once` at a time and together
+indexing no more than `INDEXED_AT_ONCE` pages (Pagefind's memory grows with them). Pagefind
 names its chunks by their content and does not rewrite a chunk that exists, so a part left from
 the previous build is updated, not rebuilt; the chunks it no longer refers to are removed after.
 """
@@ -25,8 +26,8 @@ from .languages import LANGUAGES, URL_PREFIX
 from .model import SitePage
 from .output_cache import output_path
 from .parallel import in_background
-from .search_index import (PART_FOLDER, VOCABULARY_FOLDER, IndexPart, bundle_folder, index_keys, index_parts,
-                           vocabulary_page)
+from .search_index import (INDEXED_AT_ONCE, PART_FOLDER, VOCABULARY_FOLDER, IndexPart, bundle_folder, index_keys,
+                           index_parts, vocabulary_page)
 
 
 YIELD = 10  # how much lower the rendering processes' priority is than a search index run's
@@ -124,10 +125,14 @@ class IndexRuns:
             if process.poll() is not None:
                 self._ended(part, process)
         for part in self.pending:
-            if self.stopped or len(self._running()) >= self.at_once:
-                return
-            if part not in self.processes and self.order.index(part) < self.group:
-                self._start(part)
+            if part in self.processes:
+                continue
+            running = self._running()
+            indexing = sum(len(self.parts[other]) for other in running) + len(self.parts[part])
+            if (self.stopped or self.order.index(part) >= self.group
+                    or running and (len(running) >= self.at_once or indexing > INDEXED_AT_ONCE)):
+                return  # the parts start in write order
+            self._start(part)
 
     def _start(self, part: IndexPart) -> None:
         from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time

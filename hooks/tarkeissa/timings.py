@@ -26,6 +26,16 @@ class Timings:
         finally:
             self.add(name, time.perf_counter() - start)
 
+    @contextmanager
+    def part_of(self, name: str, enclosing: str):
+        """A phase measured inside a running `start`/`stop` phase: its time moves out of that one."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - start)
+            self.add(enclosing, start - time.perf_counter())
+
     def add(self, name: str, seconds: float) -> None:
         self.phases[name] = self.phases.get(name, 0.0) + seconds
 
