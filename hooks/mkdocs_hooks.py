@@ -138,9 +138,8 @@ def on_page_context(context, page, config, nav):
     lang, split = page.meta["lang"], _state["split"]
     if _state["index"] and not (split and split.in_copy):  # the forked half only renders
         _state["index"].page_reached(_state["groups"][page.file.src_uri], split.wait_for_group if split else None)
-    if not (split and split.parent_skips(page)):
-        with _state["timings"].part_of("Markdown", "templates and writing"):
-            DeferredMarkdown.convert(page, config, _state["files"], _state["model"])
+    with _state["timings"].part_of("Markdown", "templates and writing"):  # pages the forked half writes were never held
+        DeferredMarkdown.convert(page, config, _state["files"], _state["model"])
     context["nav"] = _state["navigations"][lang]
     context["tt"] = template_context(page, _state["model"])
     return context
