@@ -33,6 +33,12 @@ class Kind(str, Enum):
 
 # An act's or tool's id: its file name without the language and '.md'.
 ITEM_ID = r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$"
+# An e-mail address, allow-listed because it is written into a mailto: link as it is: no '?', '&',
+# '%' or spaces that would add headers (?bcc=) or a body. Local part: letters, digits and . _ + -
+# (no leading, trailing or double dot); domain: labels of letters, digits and inner hyphens, and a
+# top-level domain of 2+ letters; 254 characters at most (RFC 5321).
+EMAIL_ADDRESS = (r"^(?=.{1,254}$)[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
+                 r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
 
 
 @dataclass(frozen=True)

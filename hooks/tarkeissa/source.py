@@ -1,19 +1,30 @@
 """Read an editor's file: decode, normalise, split front matter, parse YAML with positions.
 
 Positions matter more than speed here: every value keeps the line and column it was
-written on, so that a problem can point an editor at the exact place.
+written on, so that a problem can point an editor at the exact place. Whatever the input,
+reading does bounded work and ends in problems, never in an exception.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent,
+                         StreamEndEvent)
 
 from .problems import Problem
+
+# Bounds on what one file may make the reader do. The deepest real field (awards.0.year) is 3
+# levels and real front matter is a few KB: these leave room for any editor and none for a
+# 60 KB '[[[[' (libyaml's composer recurses in C and crashes the process) or a 1 MB paste.
+MAX_DEPTH = 20
+MAX_SIZE = 64 * 1024  # characters of front matter
+MAX_NUMBER = 100  # characters: Python refuses ints of 4,300 digits, and a base-60 one (1:2:3) takes quadratic time
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster, same marks
 
@@ -22,20 +33,47 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe YAML whose impossible dates (2023-02-30) stay text, for the schema to report with a position."""
 
 
+class _Unreadable(Exception):
+    """A value no field can use, such as a 5,000-digit number: reported where it stands."""
+
+    def __init__(self, node: yaml.Node, message: str, hint: str):
+        super().__init__(message)
+        self.node, self.message, self.hint = node, message, hint
+
+
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, OverflowError, AttributeError):  # AttributeError: '!!timestamp' on text that is no date
         return loader.construct_scalar(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+def _checked(construct, what: str):
+    """PyYAML's constructor of a number or true/false, bounded and with a position when it fails."""
+    def read(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+        if len(node.value) > MAX_NUMBER:
+            raise _Unreadable(node, f"has a number {len(node.value):,} characters long; the site reads "
+                              f"numbers of at most {MAX_NUMBER}.",
+                              "No field takes so long a number (a year has four digits). "
+                              "If the value is text, put it in double quotes.")
+        try:
+            return construct(loader, node)
+        except (ValueError, IndexError, KeyError, OverflowError):  # an explicit tag on other text: !!int abc
+            raise _Unreadable(node, f"'{node.value}' cannot be read as {what}.",
+                              f"Write {what}, or remove the tag (the word starting with '!!') before it.") from None
+    return read
 
-_STR, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+for _tag, _what in (("int", "a whole number"), ("float", "a number"), ("bool", "true or false")):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                            _checked(_Loader.yaml_constructors[f"tag:yaml.org,2002:{_tag}"], _what))
+
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
 _MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
 # Scalars whose constructor needs nothing but the node; any other tag takes PyYAML's own path.
 _SIMPLE_SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
-    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")}
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -55,7 +93,7 @@ _Loader.ascend_resolver = ().__len__  # () -> 0
 
 
 class _Unusual(Exception):
-    """Front matter that uses a YAML feature the quick reader leaves to PyYAML (aliases, merges, tags)."""
+    """Front matter that uses a YAML feature the quick reader leaves to PyYAML (merges, tags)."""
 
 Position = tuple[int, int]  # 1-based line and column
 FieldPath = tuple[Any, ...]  # ("awards", 0, "series")
@@ -121,10 +159,32 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Probl
             f"is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read).",
             "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding' > 'UTF-8').",
         )]
+    if b"\0" in raw:  # in the story too; libyaml would stop at one and name line 2 (bytes: the fastest test)
+        nul = text.find("\0")
+        return document, [_nul_problem(shown_path, text.count("\n", 0, nul) + 1, nul - text.rfind("\n", 0, nul))]
     return parse_text(text, document)
 
 
+def _nul_problem(shown_path: str, line: int, column: int) -> Problem:
+    return Problem(shown_path, line, column, "file",
+                   "contains a NUL character (byte 0), which text files do not have.",
+                   "Delete it (it often comes with text pasted from another program), or save the file again "
+                   "as UTF-8 text in a text editor.")
+
+
 def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
+    try:
+        return _parse_text(text, document)
+    except Exception as error:  # noqa: BLE001 - a mistake of ours, not the editor's: still a problem naming the file
+        document.parsed = False
+        return document, [Problem(
+            document.path, 1, 1, "file",
+            f"could not be read: {type(error).__name__}. This is a bug in the site's build, not in your file.",
+            "Tell the site's developers; attach this file.",
+        )]
+
+
+def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
     newline = text.find("\n")
     if (text if newline == -1 else text[:newline]).rstrip() != "---":
         document.body = text
@@ -159,7 +219,17 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
             document.path, 1, 1, "front matter", "is empty.",
             "Write the required fields between the '---' lines (see the field reference page).",
         )]
+    size = len(yaml_text) - 1
+    if size > MAX_SIZE:
+        return document, [Problem(
+            document.path, 1, 1, "front matter",
+            f"is {size:,} characters long; the site reads at most {MAX_SIZE:,} (64 KB).",
+            "Keep only the fields between the '---' lines and put long text in the story below them; "
+            "check that the closing '---' line is where you meant it.",
+        )]
     try:
+        if _may_nest_or_refer(yaml_text) and (problem := _scan_events(yaml_text, document.path)):
+            return document, [problem]
         loader = _Loader(yaml_text)
         try:
             node = loader.get_single_node()
@@ -172,7 +242,7 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
                 )]
             problems = []
             try:
-                data = _read(node, (), document, loader, problems, set() if "*" in yaml_text else None)
+                data = _read(node, (), document, loader, problems)
                 document.node = node
             except _Unusual:
                 problems = _record_positions(node, (), document)
@@ -189,11 +259,79 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
             document.path, line, column, "front matter", f"YAML syntax error: {what}.",
             _yaml_hint(what),
         )]
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marked errors
-        return document, [Problem(document.path, 2, 1, "front matter", f"YAML error: {error}.", "")]
+    except yaml.reader.ReaderError as error:  # a control character; libyaml gives its byte offset
+        before = yaml_text.encode()[:error.position].decode("utf-8", "ignore")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        if error.character == 0:
+            return document, [_nul_problem(document.path, line, column)]
+        return document, [Problem(
+            document.path, line, column, "front matter",
+            f"contains the control character U+{error.character:04X}, which YAML does not allow.",
+            "Delete it: such characters come with text copied from other programs. If you cannot see it, "
+            "retype the value.",
+        )]
+    except _Unreadable as error:
+        mark = error.node.start_mark
+        return document, [Problem(document.path, mark.line + 1, mark.column + 1, "front matter",
+                                  error.message, error.hint)]
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError, MemoryError) as error:
+        # Not expected within the bounds above, but the file is then the likely cause, not the build.
+        return document, [Problem(
+            document.path, 2, 1, "front matter", f"cannot be read ({type(error).__name__}: {error}).",
+            "Write the fields as plain 'name: value' lines (see the field reference page).",
+        )]
     document.data = data
     document.parsed = True
     return document, problems
+
+
+# A line whose leading spaces and '- ', '? ', ': ' indicators are this long (see below).
+_RUN = 6
+_DEEP_LINE = re.compile(r"\n[ \t?:-]{%d}" % _RUN)
+
+
+def _may_nest_or_refer(text: str) -> bool:
+    """False when the text can have no anchor or alias and no more than MAX_DEPTH levels, so that
+    composing it is safe; a few scans in C, where the event scan costs as much as composing.
+    A block collection starts at a column past its line's leading spaces and indicators, and block
+    levels gain at least a column every two (a list may share its key's column): lines with fewer
+    than _RUN such characters give at most 2 * _RUN levels. A flow level needs a '{', or a '[' for
+    a list and its one-pair group ('[a: b]'): 2 * '[' + '{' bounds the rest."""
+    return ("&" in text or "*" in text or 2 * text.count("[") + text.count("{") > MAX_DEPTH - 2 * _RUN
+            or _DEEP_LINE.search(text) is not None
+            or "\x85" in text or "\u2028" in text or "\u2029" in text)  # line breaks to YAML too
+
+
+def _scan_events(yaml_text: str, shown_path: str) -> Problem | None:
+    """The first anchor or alias, or the first collection past MAX_DEPTH, found in libyaml's
+    events: linear in the text, builds nothing (a 'billion laughs' alias bomb is exponential
+    only once composed). Syntax errors are raised as composing would raise them."""
+    parser = _Base(yaml_text)
+    try:
+        depth = 0
+        while True:
+            event = parser.get_event()
+            cls = event.__class__
+            if cls is StreamEndEvent:
+                return None
+            if cls is AliasEvent or getattr(event, "anchor", None) is not None:
+                mark = event.start_mark
+                return Problem(shown_path, mark.line + 1, mark.column + 1, "front matter",
+                               "uses a YAML anchor or alias (&name / *name), which the site does not support.",
+                               "Editors never need them: write the value out. A value that starts with & or * "
+                               "goes in double quotes: title: \"*Tärkeä* asia\".")
+            if cls is SequenceStartEvent or cls is MappingStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Problem(shown_path, mark.line + 1, mark.column + 1, "front matter",
+                                   f"nests lists or groups of fields more than {MAX_DEPTH} levels deep.",
+                                   "No field needs more than three levels (awards: - year: ...). Check the "
+                                   "brackets [ ] { } and the indentation on this line and above it.")
+            elif cls is SequenceEndEvent or cls is MappingEndEvent:
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
 def _yaml_hint(what: str) -> str:
@@ -203,7 +341,7 @@ def _yaml_hint(what: str) -> str:
         return "Indent with spaces, not tabs."
     if "could not find expected ':'" in what:
         return "Each line needs 'name: value'. Check the line above for a missing ':' or quote."
-    if "found undefined alias" in what or "expected alphabetic or numeric character" in what:
+    if "expected alphabetic or numeric character" in what:  # '&' or '*' then a space or a letter like ä
         return "A value starts with '*' or '&'. Put it in double quotes."
     if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
         return "A quote is not closed. Check that every \" has a partner on the same value."
@@ -211,21 +349,16 @@ def _yaml_hint(what: str) -> str:
 
 
 def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
-          problems: list[Problem], seen_nodes: set[int] | None) -> Any:
+          problems: list[Problem]) -> Any:
     """Build the value of a node, and report keys given twice: what PyYAML's construct_document
     and _record_positions give for plain front matter, at a fraction of the cost (positions are
-    recorded later, only for a document with a problem). `seen_nodes` is None when the text has
-    no '*', so no alias can occur."""
-    if seen_nodes is not None:
-        if id(node) in seen_nodes:  # an alias: PyYAML shares the object, leave that to it
-            raise _Unusual
-        seen_nodes.add(id(node))
+    recorded later, only for a document with a problem). No node is shared: aliases were refused."""
     cls = node.__class__
     if cls is yaml.ScalarNode:
         return node.value if node.tag == _STR else _scalar(node, loader)
     tag = node.tag
     if cls is yaml.SequenceNode and tag == _SEQ:
-        return [_read(item, path + (index,), document, loader, problems, seen_nodes)
+        return [_read(item, path + (index,), document, loader, problems)
                 for index, item in enumerate(node.value)]
     if not (cls is yaml.MappingNode and tag == _MAP):
         raise _Unusual
@@ -245,7 +378,7 @@ def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _L
             ))
         seen.add(key)
         data[key if key_node.tag == _STR else _scalar(key_node, loader)] = _read(
-            value_node, child, document, loader, problems, seen_nodes)
+            value_node, child, document, loader, problems)
     return data
 
 
@@ -255,8 +388,6 @@ def _scalar(node: yaml.ScalarNode, loader: _Loader) -> Any:
         return node.value
     if tag == _NULL:
         return None
-    if tag == _BOOL:
-        return loader.bool_values[node.value.lower()]
     constructor = _SIMPLE_SCALARS.get(tag)
     if constructor is None:
         raise _Unusual

@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .problems import Problem
-from .schema import ITEM_ID, FieldSpec, Kind, Schema
+from .schema import EMAIL_ADDRESS, ITEM_ID, FieldSpec, Kind, Schema
 from .source import FieldPath, SourceDocument
 from .vocabularies import SLUG, Vocabularies
 
-EMAIL = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+EMAIL = re.compile(EMAIL_ADDRESS)
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ITEM_ID_TEXT = re.compile(ITEM_ID)
 # Markup that has no place in a plain-text field: tags, entities, Markdown emphasis, links, code.
@@ -98,8 +98,10 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         if kind == Kind.CAMPAIGN and not SLUG.match(value):
             return fail(f"'{value}' is not a campaign id.",
                         "Use the campaign page's file name without the language, e.g. 'tarkein-sijoitus'.")
-        if kind == Kind.EMAIL and not EMAIL.match(value):
-            return fail(f"'{value}' is not a valid e-mail address.", "Write it as name@organisation.fi.")
+        if kind == Kind.EMAIL and not EMAIL.fullmatch(value):
+            return fail(f"'{value}' is not a valid e-mail address.",
+                        "Write the address only, e.g. etunimi.sukunimi@kunta.fi: letters a-z, digits and . _ + - "
+                        "before the @, at most 254 characters.")
         if kind == Kind.HTTPS_URL:
             parts = urlsplit(value)
             if parts.scheme != "https" or not parts.netloc or " " in value:
