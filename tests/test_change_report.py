@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -91,3 +92,129 @@ def test_an_unknown_base_is_a_clear_error(repo):
     result = run(repo.root, "changes", "--base", "no-such-branch")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("tarkeissa changes:")
+
+
+WARNING = ("> [!WARNING]\n"
+           "> **Tämä muutos koskee koodia, ei vain sisältöä.** Sisällön tarkistukset eivät kata koodia: "
+           "kehittäjän on tarkastettava nämä tiedostot ennen kuin muutos hyväksytään.\n"
+           ">\n"
+           "> **This pull request changes code, not only content.** The content checks do not cover code: "
+           "a developer must review these files before it is merged.\n"
+           ">\n")
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A small repository of its own (the project fixture's hooks/ is a link to the real ones): branch `base`
+    is the pull request's base, and a test commits the pull request on top."""
+    root = tmp_path / "site"
+    for name, text in {"mkdocs.yml": "site_name: Tärkeissä töissä\n", "content/vocabularies.yml": "themes: {}\n",
+                       "content/acts/teko.fi.md": act(title="Teko"), "docs/about.fi.md": "---\ntitle: Tietoa\n---\n",
+                       "hooks/hook.py": "x = 1\n", "overrides/main.html": "{% extends 'base.html' %}\n",
+                       "requirements.lock": "mkdocs==1.6.1\n"}.items():
+        write(root, name, text)
+    git(root, "init", "-q", "-b", "main")
+    commit(root)
+    git(root, "branch", "base")
+    return root
+
+
+def write(root, name, text="x\n"):
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def commit(root):
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "change")
+
+
+def pull_request(root) -> str:
+    commit(root)
+    result = run(root, "changes", "--base", "base")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_pull_request_of_content_alone_has_no_warning(site):
+    write(site, "content/acts/teko.fi.md", act(title="Teko", region="uusimaa"))
+    write(site, "content/acts/uusi.fi.md", act(title="Uusi"))
+    for name in ("content/acts/uusi.png", "content/acts/uusi.svg", "docs/kuvat/KUVA.JPG", "docs/tiedostot/opas.pdf"):
+        write(site, name)
+    write(site, "content/vocabularies.yml", "themes: {uusi: {fi: Uusi, sv: Ny}}\n")
+    write(site, "docs/ohjeet/päivä.fi.md", "---\ntitle: Päivä\n---\n")
+    report = pull_request(site)
+    write(site, "change-report.md")  # untracked, as the report file is in CI: in no pull request
+    assert run(site, "changes", "--base", "base").stdout == report
+    assert report.startswith("### Content changes against `base`\n\n"
+                             "**Acts:** 1 added, 1 changed · **Pages:** 1 added\n")
+    assert "`docs/ohjeet/päivä.fi.md`" in report  # git's quoting of names once hid it
+
+
+@pytest.mark.parametrize("path, change", [
+    ("hooks/hook.py", lambda root: write(root, "hooks/hook.py", "x = 2\n")),
+    ("hooks/hook.py", lambda root: (root / "hooks/hook.py").unlink()),
+    ("overrides/main.html", lambda root: write(root, "overrides/main.html", "<script>x()</script>\n")),
+    ("docs/assets/javascripts/x.js", lambda root: write(root, "docs/assets/javascripts/x.js")),
+    ("docs/assets/images/kuva.png", lambda root: write(root, "docs/assets/images/kuva.png")),
+    ("mkdocs.yml", lambda root: write(root, "mkdocs.yml", "site_name: x\nhooks: [x.py]\n")),
+    (".github/workflows/x.yml", lambda root: write(root, ".github/workflows/x.yml")),
+    ("requirements.lock", lambda root: write(root, "requirements.lock", "mkdocs==9\n")),
+    ("content/acts/teko.fi.html", lambda root: write(root, "content/acts/teko.fi.html")),
+    ("docs/linkki.fi.md", lambda root: (root / "docs/linkki.fi.md").symlink_to("/etc/passwd")),
+    ("docs/about.fi.md", lambda root: ((root / "docs/about.fi.md").unlink(),
+                                       (root / "docs/about.fi.md").symlink_to("/etc/passwd"))),
+], ids=["hook", "hook removed", "template", "site script", "site image", "mkdocs.yml", "workflow", "lock file",
+        "other file in content", "link added in docs", "page made a link"])
+def test_a_pull_request_that_changes_code_opens_with_a_warning_naming_it(site, path, change):
+    change(site)
+    report = pull_request(site)
+    warning, heading, _ = report.partition("### Content changes against `base`")
+    assert heading and warning.startswith(WARNING)
+    assert f"> - `{path}`\n" in warning
+
+
+def test_content_renamed_into_code_is_code_and_the_rest_of_the_report_stays(site):
+    (site / "hooks/teko.py").write_bytes((site / "content/acts/teko.fi.md").read_bytes())
+    (site / "content/acts/teko.fi.md").unlink()
+    assert pull_request(site) == (WARNING + "> - `hooks/teko.py`\n\n"
+                                  "### Content changes against `base`\n\n**Acts:** 1 removed\n\n#### Acts\n\n"
+                                  "- **removed** (fi) Teko · `content/acts/teko.fi.md`\n")
+
+
+def test_no_file_name_breaks_out_of_the_warning(site):
+    for name in ("hooks/a\n> [!NOTE]\n`` <script>alert(1)</script>.py", "docs/assets/`x`.js", "`alku.py",
+                 "-rf.py", "docs/rivi\nvaihto.fi.md", "docs/\u202ekatso.fi.md"):
+        write(site, name)
+    (site / "docs").joinpath(os.fsdecode(b"\xff.fi.md")).write_bytes(b"x\n")  # not UTF-8
+    assert pull_request(site) == (
+        WARNING +
+        "> - `-rf.py`\n"
+        "> - `` `alku.py ``\n"
+        "> - ``docs/assets/`x`.js``\n"
+        "> - `docs/rivi\\nvaihto.fi.md`\n"
+        "> - `docs/\\u202ekatso.fi.md`\n"
+        "> - `docs/\\udcff.fi.md`\n"
+        "> - ```hooks/a\\n> [!NOTE]\\n`` <script>alert(1)</script>.py```\n\n"
+        "### Content changes against `base`\n\nNo acts, tools or pages changed.\n")
+
+
+def test_the_warning_names_fifty_files_and_counts_the_rest(site):
+    for number in range(60):
+        write(site, f"scripts/s{number:02}.sh")
+    warning = pull_request(site).partition("### Content")[0]
+    assert warning.count("\n> - `scripts/") == 50 and "> - `scripts/s49.sh`\n" in warning
+    assert warning.endswith("> - … ja 10 muuta / and 10 more\n\n")
+
+
+def test_code_changed_on_the_base_since_the_branch_is_not_the_pull_requests(site):
+    write(site, "content/acts/teko.fi.md", act(title="Teko", region="uusimaa"))
+    commit(site)
+    git(site, "switch", "-q", "base")  # in the test's own repository
+    write(site, "hooks/hook.py", "x = 3\n")
+    commit(site)
+    git(site, "switch", "-q", "main")
+    write(site, "hooks/hook.py", "x = 4\n")  # nor an edit not committed: a pull request is its commits
+    assert run(site, "changes", "--base", "base").stdout.startswith("### Content changes against `base`\n\n"
+                                                                   "**Acts:** 1 changed\n")

@@ -4,10 +4,13 @@ Compares the content files at a git ref (the pull request's base) with the worki
 acts, tools, campaign pages and other pages added, changed (which front-matter fields, and
 whether the story changed) and removed, each linked to its page in the preview build.
 Only files git reports as different are read, so the report costs the same for 10 or 10,000 acts.
+A pull request that changes anything else (code, templates, site scripts, workflows, configuration,
+symbolic links) opens the report with a warning: the content checks do not cover code.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -23,6 +26,14 @@ FOLDERS = ("content/acts", "content/tools", "docs")
 FILE = re.compile(r"^(?P<key>.+)\.(?P<lang>fi|sv)\.md$")
 SECTIONS = (("act", "Acts"), ("tool", "Tools"), ("campaign", "Campaign pages"), ("page", "Pages"))
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# What the content checks cover; anything else changed needs a developer's review. docs/assets/ holds
+# the site's own scripts and styles, so nothing there is content, not even an image.
+CONTENT = re.compile(r"content/vocabularies\.yml"
+                     r"|content/(?:acts|tools)/[^/]+\.(?:fi|sv)\.md"
+                     r"|docs/(?!assets/)(?:[^/]+/)*[^/]+\.(?:fi|sv)\.md"
+                     r"|(?:content|docs)/(?!assets/)(?:[^/]+/)*[^/]+\.(?i:png|jpe?g|webp|gif|avif|svg|pdf)")
+PLAIN_MODES = {"000000", "100644", "100755"}  # absent, file, executable file: not a symbolic link or submodule
+LISTED = 50
 
 
 class GitError(Exception):
@@ -52,19 +63,55 @@ class Change:
     former_ids: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Report:
+    changes: list[Change]
+    code: list[str]  # changed paths that are not content, sorted
+
+
 def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True)
     if result.returncode != 0:
-        raise GitError(result.stderr.strip() or f"git {' '.join(args)} failed")
-    return result.stdout
+        raise GitError(result.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed")
+    return os.fsdecode(result.stdout)  # a name that is not UTF-8 comes back as itself, not as an error
 
 
-def changed_paths(root: Path, base: str) -> list[str]:
-    """Content files that differ between `base` and the working tree, untracked new files included."""
-    git(root, "rev-parse", "--verify", "--quiet", base + "^{commit}")
-    listed = git(root, "diff", "--name-only", "--no-renames", base, "--", *FOLDERS).splitlines()
-    listed += git(root, "ls-files", "--others", "--exclude-standard", "--", *FOLDERS).splitlines()
-    return sorted({path for path in listed if path.endswith(".md") and FILE.match(path.rsplit("/", 1)[-1])})
+def diff(root: Path, *revisions: str) -> list[tuple[bool, list[str]]]:
+    """Git's own list of files that differ (between a commit and the working tree, or `A...B`): whether both
+    sides are plain files, and the paths (a rename's old and new). NUL-separated: no name passes for another."""
+    fields = git(root, "diff", "--raw", "-z", "-M", "--no-color", "--no-ext-diff", "--ignore-submodules=none",
+                 *revisions, "--").split("\0")
+    entries, i = [], 0
+    while i + 1 < len(fields):
+        old_mode, new_mode, _, _, status = fields[i].lstrip(":").split()
+        count = 2 if status[0] in "RC" else 1
+        entries.append(({old_mode, new_mode} <= PLAIN_MODES, fields[i + 1:i + 1 + count]))
+        i += 1 + count
+    return entries
+
+
+def changed_paths(root: Path, entries: list[tuple[bool, list[str]]]) -> list[str]:
+    """Content files among the changed ones, untracked new files included. An odd name (see is_content) is
+    only in the warning, so it cannot bring its newline or direction character into the report's lines."""
+    listed = [path for _, paths in entries for path in paths]
+    listed += git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *FOLDERS).split("\0")
+    folders = tuple(folder + "/" for folder in FOLDERS)
+    return sorted({path for path in listed
+                   if path.startswith(folders) and path.isprintable() and FILE.fullmatch(path.rsplit("/", 1)[-1])})
+
+
+def is_content(path: str) -> bool:
+    """Whether the content checks cover a path; anything else is code or configuration."""
+    # a newline, a control or direction character, or bytes that are not UTF-8 could make it pass for another
+    return path.isprintable() and CONTENT.fullmatch(path) is not None
+
+
+def code_paths(root: Path, commit: str) -> list[str]:
+    """Paths a developer must review: not content, or a symbolic link (it can point anywhere). Only what
+    HEAD changes since its merge base with `commit`: a pull request is its commits, and in CI the build's
+    files and the report file itself are in the working tree."""
+    entries = diff(root, f"{commit}...HEAD")
+    return sorted({path for plain, paths in entries for path in paths if not (plain and is_content(path))})
 
 
 def read_version(text: str | None) -> Version | None:
@@ -87,16 +134,18 @@ def work_text(root: Path, path: str) -> str | None:
     return normalise(file.read_bytes()) if file.is_file() else None
 
 
-def compare(root: Path, base: str) -> list[Change]:
+def compare(root: Path, base: str) -> Report:
+    commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}").strip()
+    entries = diff(root, commit)
     changes = []
-    for path in changed_paths(root, base):
-        before, after = read_version(base_text(root, base, path)), read_version(work_text(root, path))
+    for path in changed_paths(root, entries):
+        before, after = read_version(base_text(root, commit, path)), read_version(work_text(root, path))
         if before is None and after is None:
             continue
         change = _change(path, before, after)
         if change is not None:
             changes.append(change)
-    return changes
+    return Report(changes, code_paths(root, commit))
 
 
 def _change(path: str, before: Version | None, after: Version | None) -> Change | None:
@@ -131,9 +180,11 @@ def _change(path: str, before: Version | None, after: Version | None) -> Change 
     return change
 
 
-def markdown(changes: list[Change], base: str, preview_url: str | None) -> str:
-    """The report: a summary line, then one section per kind, added, changed and removed."""
-    lines = [f"### Content changes against `{base}`", ""]
+def markdown(report: Report, base: str, preview_url: str | None) -> str:
+    """The report: a warning if code changed, a summary line, then one section per kind, added, changed
+    and removed."""
+    changes = report.changes
+    lines = warning(report.code) + [f"### Content changes against `{base}`", ""]
     if not changes:
         return "\n".join(lines + ["No acts, tools or pages changed."]) + "\n"
     counts = []
@@ -157,20 +208,36 @@ def markdown(changes: list[Change], base: str, preview_url: str | None) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def warning(paths: list[str]) -> list[str]:
+    """For reviewers who read content: the content checks make content safe, code needs a developer."""
+    if not paths:
+        return []
+    listed = [f"> - {code(path)}" for path in paths[:LISTED]]
+    if len(paths) > LISTED:
+        listed.append(f"> - … ja {len(paths) - LISTED} muuta / and {len(paths) - LISTED} more")
+    return ["> [!WARNING]",
+            "> **Tämä muutos koskee koodia, ei vain sisältöä.** Sisällön tarkistukset eivät kata koodia: "
+            "kehittäjän on tarkastettava nämä tiedostot ennen kuin muutos hyväksytään.",
+            ">",
+            "> **This pull request changes code, not only content.** The content checks do not cover code: "
+            "a developer must review these files before it is merged.",
+            ">", *listed, ""]
+
+
 def _line(change: Change, preview_url: str | None) -> str:
     title = escape_markdown(change.title)
     if change.url is not None and preview_url:
         shown = f"[{title}]({preview_url.rstrip('/')}/{change.url})"
     elif change.url is not None:
-        shown = f"{title} (`/{change.url}`)"
+        shown = f"{title} ({code('/' + change.url)})"
     else:
         shown = title
-    text = f"- **{change.status}** ({change.lang}) {shown} · `{change.path}`"
+    text = f"- **{change.status}** ({change.lang}) {shown} · {code(change.path)}"
     details = []
     if change.former_ids:
-        details.append("formerly " + ", ".join(f"`{old}`" for old in change.former_ids))
+        details.append("formerly " + ", ".join(code(old) for old in change.former_ids))
     if change.fields:
-        details.append("fields: " + ", ".join(f"`{name}`" for name in change.fields))
+        details.append("fields: " + ", ".join(code(name) for name in change.fields))
     if change.body_changed:
         details.append("text changed")
     if change.unreadable:
@@ -183,3 +250,11 @@ def _line(change: Change, preview_url: str | None) -> str:
 def escape_markdown(text: str) -> str:
     """Editors' titles as literal text in a comment: no links, emphasis or HTML of their own."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code(text: str) -> str:
+    """Text as inline code whatever it holds: no backtick or line break of its own ends the span early."""
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""  # CommonMark strips one each side
+    return f"{fence}{pad}{text}{pad}{fence}"
