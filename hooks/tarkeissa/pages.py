@@ -7,14 +7,15 @@ engines means new templates, not new logic.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .content import Content, Entry, version_in
+from .content import Content, Entry, _at, version_in
 from .languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
 from .parallel import parallel_map
 from .search_index import INDEXED_KINDS, PART_PAGES, mark_for_search, part_counts
-from .term_pages import PAGE_SIZE, bucket_items, listing_pages, term_pages
+from .term_pages import CLASSIFYING, PAGE_SIZE, bucket_items, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
 from .field_reference import field_reference_page, field_reference_url
@@ -75,7 +76,7 @@ def page_url(kind: str, key: str, lang: str, slug: str | None = None) -> str:
 
 
 def check_site(content: Content) -> list[Problem]:
-    """Rules about the site as a whole: required pages exist, no two pages share an address."""
+    """Rules about the site as a whole: required pages exist, no two things share an address."""
     problems: list[Problem] = []
     for lang in LANGUAGES:
         for key in REQUIRED_PAGES:
@@ -83,19 +84,114 @@ def check_site(content: Content) -> list[Problem]:
                 problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
                                         "is missing: every language needs this page.",
                                         f"Create docs/{key}.{lang}.md with at least a title."))
-    seen: dict[str, str] = {section_url(section, lang): "a generated listing" for lang in LANGUAGES
-                            for section in SECTIONS}
-    seen.update({field_reference_url(lang): "the field reference" for lang in LANGUAGES})
+    owners: dict[str, _Owner] = {}
+    for address, owner in _site_addresses(content):
+        first = owners.setdefault(address, owner)
+        if first is owner or owner.entry is None:
+            continue  # generated addresses differ by construction; load_vocabularies checks the terms' own
+        if owner.field[:1] == ("redirect_from",) and first.entry is not None and first.entry.kind == owner.entry.kind:
+            continue  # a former id that is an item's id or another item's former id: content.py reports it
+        problems.append(_collision(address, owner, first))
+    for address, owner in owners.items():
+        if owner.entry is not None and address.startswith(RESERVED_FOLDERS):
+            problems.append(_at(owner.entry, owner.field, f"gives the address /{address.removesuffix(INDEX)}, inside "
+                                f"/{next(f for f in RESERVED_FOLDERS if address.startswith(f))}, which the site's "
+                                "own files use.", "Choose another slug or file name."))
+    return problems
+
+
+# Folders the build fills itself: search indexes, act images, the site's scripts and styles.
+RESERVED_FOLDERS = ("pagefind/", "sv/pagefind/", "media/", "assets/")
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """Something the site writes at an address, and where an editor would fix a collision with it."""
+    description: str  # names it in a message: a file, "the field reference", a term's page
+    entry: Entry | None = None  # the editor's file that chose the address; None: the site makes it by itself
+    field: tuple = ()  # the field of that file that chose it; () for the file name
+
+
+INDEX = "index.html"  # a page at the directory address `url` is the file `url + INDEX`
+
+
+def _site_addresses(content: Content):
+    """(output file, owner) of everything build_site_model writes for this content, drafts included
+    (a preview writes a superset of a production build). What the site makes by itself comes first,
+    so a collision is reported at the editor's file that came later."""
+    for lang in LANGUAGES:
+        for section in SECTIONS:
+            yield section_url(section, lang) + INDEX, _Owner("the search page" if section == "search"
+                                                             else "a generated listing")
+        yield field_reference_url(lang) + INDEX, _Owner("the field reference")
+        yield feed_url(lang), _Owner("the feed of acts")
+        yield filter_data_url(lang), _Owner("the data of the acts filter")
+    yield "sitemap.xml", _Owner("the sitemap")
+    yield "robots.txt", _Owner("robots.txt")
+    counts: dict[tuple[str, str], int] = {}  # (vocabulary, term) -> items; ("campaign", id) -> acts
+    for vocabulary, (kind, name) in CLASSIFYING.items():
+        for versions in content.collection(kind).values():
+            for slug in _named_terms(next(iter(versions.values())).values.get(name), name):
+                counts[vocabulary, slug] = counts.get((vocabulary, slug), 0) + 1
+    for versions in content.acts.values():
+        campaign = next(iter(versions.values())).values.get("campaign")
+        if campaign:
+            counts["campaign", campaign] = counts.get(("campaign", campaign), 0) + 1
+    for vocabulary in CLASSIFYING:
+        for term in content.vocabularies.terms.get(vocabulary, {}).values():
+            described = f"the term '{term.slug}' in {vocabulary} ({content.vocabularies.path})"
+            for lang in LANGUAGES:
+                urls = _listing_urls(section_url(vocabulary, lang, term.url_slug(lang)),
+                                     counts.get((vocabulary, term.slug), 0))
+                for number, url in enumerate(urls, start=1):
+                    yield url + INDEX, _Owner((f"page {number} of " if number > 1 else "the page of ") + described)
+    for key, versions in sorted(content.campaigns.items()):
+        if counts.get(("campaign", key), 0) > PAGE_SIZE:  # as _Builder.campaign_act_lists
+            source = next(iter(versions.values())).source_path
+            for lang in LANGUAGES:
+                for url in _listing_urls(section_url("campaign", lang, key) + "teot/", counts["campaign", key]):
+                    yield url + INDEX, _Owner(f"the list of acts of the campaign {source}")
     for kind in ("act", "tool", "campaign", "page"):
         for key, versions in sorted(content.collection(kind).items()):
-            for lang, entry in versions.items():
-                url = page_url(kind, key, lang, entry.values.get("slug"))
-                if url in seen:
-                    problems.append(Problem(entry.source_path, 1, 1, "slug" if kind == "page" else "file name",
-                                            f"gives the address /{url}, which {seen[url]} already has.",
-                                            "Choose another slug or file name."))
-                seen.setdefault(url, entry.source_path)
-    return problems
+            for entry in versions.values():
+                slug = entry.values.get("slug")
+                chosen_by = ("slug",) if kind == "page" and slug and key != "index" else ()
+                yield page_url(kind, key, entry.lang, slug) + INDEX, _Owner(entry.source_path, entry, chosen_by)
+    for kind in ("act", "tool"):  # as redirects.redirect_files
+        for key, versions in sorted(content.collection(kind).items()):
+            for entry in versions.values():
+                for index, old_id in enumerate(entry.values.get("redirect_from", [])):
+                    yield (section_url(kind, entry.lang, old_id) + INDEX,
+                           _Owner(f"the redirect from '{old_id}' in {entry.source_path}", entry,
+                                  ("redirect_from", index)))
+
+
+def _named_terms(raw, name: str) -> list[str]:
+    """The terms a classifying field names, as term_pages.bucket_items reads them; content with
+    problems is checked too, so nothing here may assume a valid value."""
+    if name == "awards":
+        return list(dict.fromkeys(award.get("series") for award in raw or [] if isinstance(award, dict)))
+    return list(dict.fromkeys(raw)) if isinstance(raw, list) else [raw] if raw is not None else []
+
+
+def _listing_urls(base: str, count: int) -> list[str]:
+    """The pages of a list of `count` items, as term_pages.listing_pages makes them."""
+    return [base] + [f"{base}{number}/" for number in range(2, -(-count // PAGE_SIZE) + 1)]
+
+
+def _collision(address: str, owner: _Owner, first: _Owner) -> Problem:
+    shown = "/" + address.removesuffix(INDEX)
+    entry = owner.entry
+    if owner.field[:1] == ("redirect_from",):
+        old_id = entry.values["redirect_from"][owner.field[1]]
+        return _at(entry, owner.field, f"'{old_id}' would redirect from {shown}, the address of {first.description}.",
+                   f"Remove '{old_id}' from redirect_from: that address shows another page now.")
+    message = f"gives the address {shown}, which {first.description} already has."
+    if owner.field:
+        return _at(entry, owner.field, message, "Choose another slug.")
+    return Problem(entry.source_path, 1, 1, "file name", message,
+                   "Rename the file, or give the page another address with 'slug:'." if entry.kind == "page"
+                   else "Rename the file: its name is the page's address.")
 
 
 def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs: int = 1,
@@ -122,6 +218,11 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
     files["sitemap.xml"] = sitemap(pages, site_url)
     files["robots.txt"] = robots_txt(preview, site_url)
     files.update(redirect_files(content, site_url, builder.url_of))
+    written = Counter([page.url + INDEX for page in pages] + list(files))
+    shared = sorted(address for address, count in written.items() if count > 1)
+    if shared:  # check_site reports every collision of valid content, so this means it missed one
+        raise RuntimeError("two pages or files of the site at one address, unreported by check_site: "
+                           + ", ".join(shared))
     return SiteModel(pages, preview, content.today, files, site_url, search_parts)
 
 
@@ -238,7 +339,7 @@ class _Builder:
         head, foot = render(f"{kind}.html", context)
         page = SitePage(url, lang, kind, entry.title, values.get("summary", ""), entry.body, alternate,
                         entry.draft, entry.source_path, entry.id, menu_order, menu_title, assets, head, foot,
-                        image_alt)
+                        image_alt, entry.body_line)
         if kind in INDEXED_KINDS:
             mark_for_search(page, ui(lang, kind), self.search_filters(entry))
         return page

@@ -36,6 +36,7 @@ class Term:
 @dataclass
 class Vocabularies:
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+    path: str = "content/vocabularies.yml"  # as shown to editors, for problems about a term's pages
 
     def get(self, vocabulary: str, slug: str) -> Term | None:
         return self.terms.get(vocabulary, {}).get(slug)
@@ -61,7 +62,7 @@ class Vocabularies:
 
 
 def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[Problem]]:
-    vocabularies = Vocabularies()
+    vocabularies = Vocabularies(path=shown_path)
     try:
         text = normalise(path.read_bytes())
     except (OSError, UnicodeDecodeError) as error:
@@ -97,14 +98,21 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
                                         "needs a Finnish and a Swedish label.",
                                         f"Write it as '{slug}: {{fi: Suomeksi, sv: På svenska}}'."))
                 continue
+            term = Term(name, slug, {lang: labels[lang].strip() for lang in LANGUAGES})
             for lang in LANGUAGES:
                 key = (lang, slugify(labels[lang]))
-                if key in seen_labels:
+                if not term.url_slug(lang):  # its page would be the vocabulary's index page itself
+                    problems.append(Problem(shown_path, *where, f"{name}.{slug}.{lang}",
+                                            f"'{term.label(lang)}' has no letters or digits, so the term's "
+                                            f"page would have no address of its own.",
+                                            f"Write a label with letters, e.g. '{lang}: "
+                                            f"{slug.replace('-', ' ').capitalize()}'."))
+                elif key in seen_labels:
                     problems.append(Problem(shown_path, *where, f"{name}.{slug}",
                                             f"has the same {lang} label as '{seen_labels[key]}'.",
                                             "Give every term its own label in both languages."))
                 seen_labels[key] = slug
-            terms[slug] = Term(name, slug, {lang: labels[lang].strip() for lang in LANGUAGES})
+            terms[slug] = term
         vocabularies.terms[name] = terms
     for name in data:
         if name not in VOCABULARY_NAMES:
