@@ -10,8 +10,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (DeferredMarkdown, ForkedHalf, SharedMarkdown, expected_outputs,
-                                    language_navigations, new_build, page_extras, page_meta, prepare_environment,
+from tarkeissa.mkdocs_pages import (DeferredMarkdown, ForkedHalf, SharedMarkdown, check_markdown_setup, expected_outputs,
+                                    language_navigations, new_build, only_published, page_extras, page_meta, prepare_environment,
                                     replace_documentation_files, shared_inputs, template_context, without_pages,
                                     write_groups)
 from tarkeissa.output_cache import OutputCache, shared_key
@@ -40,6 +40,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    check_markdown_setup(config)
     _state["timings"] = Timings()
     _state["settings"] = settings = settings_from_environment(serving=_state["serving"])
     # overrides/main.html: a preview's banner and noindex on every page, the 404 page included
@@ -50,17 +51,12 @@ def on_config(config):
 
 def on_pre_build(config):
     BackgroundIndex.stop()  # the live preview's previous index, before its folder moves
-    cache_dir = _state["settings"].cache_dir or Path(config.config_file_path).parent / ".cache" / "tarkeissa"
-    _state["output"] = OutputCache(Path(config.site_dir), Path(cache_dir) / "output")
-    _state["output"].set_aside()  # MkDocs empties the site folder next; the unchanged pages are kept
-
-
-def on_files(files, config):
-    settings, timings, output = _state["settings"], _state["timings"], _state["output"]
-    output.restore()
-    DeferredMarkdown.new_build()  # pages a failed live-preview build left held
+    settings, timings = _state["settings"], _state["timings"]
+    # Before MkDocs lists docs/ itself (it follows symbolic links): a tree with a link, or any
+    # other problem, stops here, every problem reported.
     with timings.phase("load and validate"):
-        content = load_content(_state["layout"], settings.build_date, jobs=1 if _state["serving"] else build_jobs())
+        _state["content"] = content = load_content(_state["layout"], settings.build_date,
+                                                   jobs=1 if _state["serving"] else build_jobs())
         problems = content.problems + check_site(content)
     if problems:
         print(report(problems), file=sys.stderr)
@@ -68,6 +64,16 @@ def on_files(files, config):
         if _state["serving"]:
             raise PluginError(message)  # keeps the editor's server alive for the next save
         raise Abort(message)
+    cache_dir = settings.cache_dir or Path(config.config_file_path).parent / ".cache" / "tarkeissa"
+    _state["output"] = OutputCache(Path(config.site_dir), Path(cache_dir) / "output")
+    _state["output"].set_aside()  # MkDocs empties the site folder next; the unchanged pages are kept
+
+
+def on_files(files, config):
+    settings, timings, output, content = _state["settings"], _state["timings"], _state["output"], _state["content"]
+    output.restore()
+    DeferredMarkdown.new_build()  # pages a failed live-preview build left held
+    files = only_published(files, config, content.published)
     with timings.phase("page model"):
         _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url or "/",
                                                    jobs=1 if _state["serving"] else build_jobs(),

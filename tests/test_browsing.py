@@ -32,7 +32,7 @@ def test_acts_landing_counts_newest_and_filter(starter_site):
     for vocabulary in ("themes", "sectors", "regions"):
         options = re.findall(rf'<select name="{vocabulary}">(.*?)</select>', html, re.S)[0]
         assert len(re.findall("<option", options)) == len(CONTENT.vocabularies.slugs(vocabulary)) + 1
-    assert 'id="tt-filter"' in html and " hidden" in html  # shown by the script, absent for readers without it
+    assert 'id="ttFilter"' in html and " hidden" in html  # shown by the script, absent for readers without it
     data = json.loads((starter_site / "teot" / "filter-data.json").read_text(encoding="utf-8"))
     assert len(data["acts"]) == len(acts)
     assert [row[6] for row in data["acts"]] == sorted((row[6] for row in data["acts"]), reverse=True)

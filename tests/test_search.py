@@ -12,7 +12,7 @@ SETTLED = "document.querySelector('.tt-search__results').getAttribute('aria-busy
 
 def search(page, base: str, path: str, query: str):
     page.goto(base + path)
-    page.fill("#tt-search-query", query)
+    page.fill("#ttSearchQuery", query)
     page.keyboard.press("Enter")
     page.wait_for_function(SETTLED)
     return page.locator(".tt-search__result")
@@ -72,12 +72,12 @@ def test_results_narrow_by_region(page, served_site):
 def test_header_search_works_from_any_page_with_the_keyboard(page, served_site):
     act_id = next(k for k, v in CONTENT.acts.items() if "sv" in v and not v["sv"].draft)
     page.goto(served_site + f"sv/garningar/{act_id}/")
-    page.focus("#tt-header-query")
+    page.focus("#ttHeaderQuery")
     page.keyboard.type("arbetsvälbefinnande")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/sv/sok/\?q="))
     page.wait_for_function(SETTLED)
-    assert page.input_value("#tt-search-query") == "arbetsvälbefinnande"
+    assert page.input_value("#ttSearchQuery") == "arbetsvälbefinnande"
     assert all(url.startswith("/sv/") for url in result_urls(page)) and result_urls(page)
 
 
@@ -99,8 +99,31 @@ def test_an_index_in_parts_finds_what_one_index_finds(page, served_site, served_
         found[base, label] = sorted(result_urls(page))
         assert page.errors == []
     page.goto(served_site_in_parts + "haku/")
-    assert page.get_attribute("#tt-search", "data-pagefind-parts")  # this site's Finnish index is in parts
+    assert page.get_attribute("#ttSearch", "data-pagefind-parts")  # this site's Finnish index is in parts
     for query in [query for _, query in searches] + [label]:
         assert found[served_site_in_parts, query] == found[served_site, query], query
         assert not [url for url in found[served_site_in_parts, query] if "vocabulary" in url]
     assert all(found[served_site, query] for query in ("palvelumuotoilua", "työ", "arbetsvälbefinnandet", label))
+
+
+def test_the_site_scripts_take_no_address_from_the_page(page, served_site):
+    """A page that says where the index or the filter data is (as a body could once write) is not
+    listened to: the scripts load only the site's own files, found from where they themselves are."""
+    evil = "https://evil.example/"
+
+    def rewrite(route):
+        html = route.fetch().text()
+        html = html.replace('id="ttSearch"', f'id="ttSearch" data-pagefind="{evil}pagefind.js"')
+        html = html.replace('id="ttFilter" data-source="', f'id="ttFilter" data-source="{evil}filter-data.json" x="')
+        route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
+
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route(re.compile(r".*/(haku|teot)/$"), rewrite)
+    results = search(page, served_site, "haku/", "palvelumuotoilua")
+    assert results.count() >= 1  # the site's own index answered
+    page.goto(served_site + "teot/")
+    page.wait_for_load_state("load")
+    assert page.is_hidden("#ttFilter")  # data from elsewhere is refused: the term pages serve instead
+    assert not [url for url in requests if not url.startswith(served_site)], requests
+    assert page.errors == []

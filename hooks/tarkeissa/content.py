@@ -7,13 +7,13 @@ about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .body_safety import check_body
+from . import file_policy
+from .body_policy import check_body
 from .languages import LANGUAGES
 from .parallel import parallel_map
 from .problems import Problem
@@ -22,8 +22,8 @@ from .source import read_source
 from .validate import ValidationContext, validate
 from .vocabularies import Vocabularies, load_vocabularies
 
-CONTENT_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]{1,78})[a-z0-9])\.(?P<lang>fi|sv)\.md$")
-PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|sv)\.md$")
+CONTENT_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]{1,78})[a-z0-9])\.(?P<lang>fi|sv)\.md\Z")
+PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|sv)\.md\Z")
 
 # Fields that classify an item: both language versions must agree on them.
 SHARED_FIELDS = {
@@ -72,6 +72,7 @@ class Content:
     pages: Collection = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    published: set[str] = field(default_factory=set)  # docs/-relative files published as they are (assets)
 
     def collection(self, kind: str) -> Collection:
         return {"act": self.acts, "tool": self.tools, "campaign": self.campaigns, "page": self.pages}[kind]
@@ -83,7 +84,7 @@ class Content:
                     for key, versions in collection.items()}
             return {key: versions for key, versions in kept.items() if versions}
         return Content(self.vocabularies, self.today, keep(self.acts), keep(self.tools),
-                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked)
+                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked, self.published)
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,12 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     With jobs=2 the files are read and checked on both cores."""
     vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
     content = Content(vocabularies, today, problems=list(problems))
-    files = []
-    for kind, directory in (("act", layout.content_dir / "acts"), ("tool", layout.content_dir / "tools")):
-        # os.scandir and plain names: with 10,000 acts, Path objects for listing cost a third of a second.
-        shown_dir = layout.shown(directory)
-        try:
-            with os.scandir(directory) as listing:
-                names = sorted(item.name for item in listing if item.name.endswith(".md") and not item.is_dir())
-        except FileNotFoundError:
-            names = []
-        files += [(directory / name, f"{shown_dir}/{name}", kind, CONTENT_FILE, name) for name in names
-                  if name != ".md"]  # no suffix at all, as Path.suffix sees it
-    files += [(path, layout.shown(path), "page", PAGE_FILE, path.relative_to(layout.docs_dir).as_posix())
-              for path in sorted(layout.docs_dir.rglob("*.md"))]
-    read = parallel_map(lambda file: _read_file(vocabularies, today, *file), files, jobs)
+    tree = file_policy.scan(layout.root, layout.docs_dir)
+    content.problems += tree.problems
+    content.published = tree.published
+    files = [(file.path, file.shown, file.kind, PAGE_FILE if file.kind == "page" else CONTENT_FILE, file.name)
+             for file in tree.files]
+    read = parallel_map(lambda file: _read_file_safely(vocabularies, today, *file), files, jobs)
     for entry, file_problems in read:
         content.files_checked += 1
         content.problems += file_problems
@@ -146,6 +139,18 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     return content
 
 
+def _read_file_safely(vocabularies, today: dt.date, path: Path, shown: str, *rest) -> tuple[Entry | None, list[Problem]]:
+    """Whatever a file holds, the answer is problems naming it, never a traceback."""
+    try:
+        return _read_file(vocabularies, today, path, shown, *rest)
+    except RecursionError:
+        return None, [Problem(shown, 1, 1, "file", "is nested too deeply to be read.",
+                              "Use at most a few levels of lists inside each other.")]
+    except Exception as error:  # noqa: BLE001 - reported as the bug it is, with the file named
+        return None, [Problem(shown, 1, 1, "file", f"could not be read: {type(error).__name__}. This is a bug in "
+                              "the site's build, not in your file.", "Tell the site's developers; attach this file.")]
+
+
 def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, pattern: re.Pattern,
                name: str) -> tuple[Entry | None, list[Problem]]:
     """One file read and checked on its own: its entry (None if it cannot be used) and its problems."""
@@ -159,8 +164,8 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
     key = (stem + "/" if stem else "") + match["id"]
     lang = match["lang"]
     document, problems = read_source(path, shown)
-    if not document.parsed:
-        return None, problems
+    if not document.parsed:  # the body is still checked: every problem of the file in one run
+        return None, problems + (check_body(document.body, shown, document.body_line) if document.body else [])
     schema: Schema = ACT if kind == "act" else TOOL if kind == "tool" else PAGE
     if kind == "page" and "type" in document.data:
         if document.data["type"] == "campaign":

@@ -9,7 +9,7 @@ from .content import Content, Entry, version_in
 from .languages import other_language, relative_url, section_url
 from .model import SitePage
 from .render import render
-from .search_index import VOCABULARY_FILTER, bundle_folder, part_folder
+from .search_index import VOCABULARY_FILTER
 from .ui_text import ui
 
 NEWEST = 12
@@ -110,8 +110,7 @@ def search_page(content: Content, lang: str, index_parts: int = 1) -> SitePage:
                for name, vocabulary in (("theme", "themes"), ("sector", "sectors"), ("region", "regions"))]
     head, _ = render("search.html", {"lang": lang, "title": ui(lang, "search_page"), "filters": filters,
                                      "acts_url": relative_url(url, section_url("act", lang)),
-                                     "pagefind_url": relative_url(url, bundle_folder(lang) + "pagefind.js"),
-                                     "merged_parts": [part_folder(number) + "/" for number in range(2, index_parts + 1)],
+                                     "index_parts": index_parts,  # search.js finds them under the site's root
                                      "vocabulary_filter": VOCABULARY_FILTER})
     return SitePage(url, lang, "search", ui(lang, "search_page"), ui(lang, "search_page"), "",
                     section_url("search", other_language(lang)), key="search", head_html=head)

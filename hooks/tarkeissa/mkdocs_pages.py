@@ -8,23 +8,30 @@ from __future__ import annotations
 import collections
 import functools
 import logging
+import re
 from pathlib import Path
 
 import jinja2
 import markdown
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .body_policy import CONVERT_SECONDS, MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, problems_from, refusals, sanitize
+from .budget import OverBudget, time_budget
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
 from .output_cache import output_path
 from .pages import SiteModel, SitePage, relative_url
 from .search_index import write_group
 from .ui_text import ui
+
+_log = logging.getLogger("mkdocs.hooks.tarkeissa")
+_ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def source_uri(page: SitePage) -> str:
@@ -50,6 +57,27 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
     for path, text in model.files.items():
         files.append(File.generated(config, path, content=text))
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
+    return files
+
+
+def check_markdown_setup(config: MkDocsConfig) -> None:
+    """The content check converts bodies as the build does: the same extensions, set up alike."""
+    extensions = tuple(name for name in config.markdown_extensions if isinstance(name, str))
+    configs = {name: value for name, value in (config.mdx_configs or {}).items() if value}
+    if extensions != MARKDOWN_EXTENSIONS or configs != MARKDOWN_CONFIGS:
+        raise PluginError(f"mkdocs.yml's markdown_extensions ({', '.join(extensions)}; {configs}) differ from "
+                          f"body_policy.MARKDOWN_EXTENSIONS ({', '.join(MARKDOWN_EXTENSIONS)}; {MARKDOWN_CONFIGS}): "
+                          "change both together, so that the content check converts as the build does.")
+
+
+def only_published(files: Files, config: MkDocsConfig, published: set[str]) -> Files:
+    """MkDocs' own list of docs/ without anything the file policy did not pass (pages are virtual,
+    see replace_documentation_files); the theme's files, from outside docs/, stay."""
+    docs_dir = Path(config.docs_dir)
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir) and \
+                not file.is_documentation_page() and file.src_uri not in published:
+            files.remove(file)
     return files
 
 
@@ -190,8 +218,6 @@ class SharedMarkdown:
                                                        extension_configs=config["mdx_configs"] or {}))
         md = cls._made_for[1]
         md.reset()
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
-        raw_html._register(md)
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
         anchors._register(md)
         relative_paths = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
@@ -201,9 +227,35 @@ class SharedMarkdown:
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        # MkDocs' own pass over raw HTML (its _RawHTMLPreprocessor) is left out: Python's HTMLParser
+        # fails on '<![ ]>' and is quadratic in '<a '. Raw HTML's ids are read from the sanitized
+        # body instead (render_safely), which is what readers get.
+        page.present_anchor_ids = anchors.present_anchor_ids
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative_paths.links_to_anchors
+
+
+def render_safely(page: Page, config: MkDocsConfig, files: Files, spec: SitePage) -> None:
+    """Convert within the time budget, then publish only what the body policy allows. The check
+    reports what the policy refuses before the build; should anything reach this point, it is
+    logged as the file's problem, which fails the build (strict), and left out all the same."""
+    try:
+        with time_budget(CONVERT_SECONDS):
+            page.render(config, files)
+    except Exception as error:  # OverBudget, RecursionError or a bug: the file is named, no traceback
+        SharedMarkdown._made_for = None  # an instance stopped half-way is not used again
+        page.content, page.toc = "", get_toc([])
+        reason = (f"took more than {CONVERT_SECONDS:g} seconds to convert" if isinstance(error, OverBudget)
+                  else f"could not be converted ({type(error).__name__}: a bug in the site's build)")
+        _log.error("%s:%d:1: body: %s.", spec.source_path, spec.body_line, reason)
+        return
+    sanitized = sanitize(page.content)
+    page.present_anchor_ids |= set(_ANCHOR_ID.findall(sanitized))
+    if sanitized != page.content:
+        for problem in problems_from(refusals(page.content, sanitized), page.markdown, spec.source_path or page.url,
+                                     spec.body_line):
+            _log.error(problem.as_text())
+        page.content = sanitized
 
 
 class DeferredMarkdown:
@@ -234,7 +286,7 @@ class DeferredMarkdown:
         while cls.waiting and ("tt_markdown" in page.__dict__ or converted < cls.BATCH):
             held = cls.waiting.popleft()
             held.markdown = held.__dict__.pop("tt_markdown")
-            held.render(config, files)
+            render_safely(held, config, files, model.by_url[held.url])
             held.content = wrap_content(held.content, held, model)
             converted += 1
 

@@ -53,3 +53,4 @@ class SitePage:
     head_html: str = PackedText()  # type: ignore[assignment]
     foot_html: str = PackedText()  # type: ignore[assignment]
     image_alt: str | None = None  # the text alternative of the page's own image, if it has one
+    body_line: int = 1  # the source file's line of the body's first line, for problems found while rendering

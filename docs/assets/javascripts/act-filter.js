@@ -3,8 +3,13 @@
 (function () {
   "use strict";
   var PAGE = 50;
-  var form = document.getElementById("tt-filter");
+  var root = new URL("../../", document.currentScript.src);  // the site's root, from where this script is
+  var form = document.getElementById("ttFilter");
   if (!form) return;
+  // Only the site's own filter data, and only links into the site: nothing a page says can point elsewhere.
+  var source = new URL(form.dataset.source, location.href);
+  if (source.origin !== root.origin || source.pathname.indexOf(root.pathname) !== 0 ||
+      !/\/filter-data\.json$/.test(source.pathname)) return;
   form.hidden = false;
   var status = form.querySelector(".tt-filter__status");
   var list = form.querySelector(".tt-filter__results");
@@ -14,7 +19,7 @@
   function load() {
     if (data) return Promise.resolve(data);
     status.textContent = form.dataset.loading;
-    return fetch(form.dataset.source).then(function (r) { return r.json(); }).then(function (d) { data = d; return d; });
+    return fetch(source.href).then(function (r) { return r.json(); }).then(function (d) { data = d; return d; });
   }
 
   function wanted(name) {
@@ -28,7 +33,8 @@
     var title = document.createElement("h3");
     title.className = "tt-card__title";
     var link = document.createElement("a");
-    link.href = row[0];
+    var target = new URL(row[0], source);
+    if (target.origin === root.origin) link.href = target.href;
     link.textContent = row[1];  // text, never markup
     title.appendChild(link);
     var meta = document.createElement("p");

@@ -3,7 +3,10 @@
    chunks a query needs are downloaded. Results are built as DOM nodes: text stays text. */
 (function () {
   "use strict";
-  var form = document.getElementById("tt-search");
+  // The site's root is where this script itself was loaded from (assets/javascripts/): the index
+  // is only ever loaded from under it, whatever a page says.
+  var root = new URL("../../", document.currentScript.src);
+  var form = document.getElementById("ttSearch");
   if (!form) return;
   var PAGE = 5;  // each result's excerpt is a separate download: a first query fetches few
   var input = form.elements.q;
@@ -11,10 +14,13 @@
   var list = document.querySelector(".tt-search__results");
   var more = document.querySelector(".tt-search__more");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
-  var bundle = new URL(form.dataset.pagefind, document.baseURI);
-  // A large language's index comes in parts, merged here: one search over all of them. Each part
-  // also holds a page of the language's every word, which no search shows.
-  var parts = (form.dataset.pagefindParts || "").split(" ").filter(Boolean);
+  // The folders of search_index.bundle_folder and part_folder (a browser test finds every part's results).
+  var bundle = new URL((document.documentElement.lang === "sv" ? "sv/" : "") + "pagefind/pagefind.js", root);
+  // A large language's index comes in parts (part-2/, part-3/, ...), merged here: one search over
+  // all of them. Each part also holds a page of the language's every word, which no search shows.
+  var partCount = Math.min(Number(form.dataset.pagefindParts) || 1, 100);  // how many parts in all
+  var parts = [];
+  for (var number = 2; number <= partCount; number++) parts.push("part-" + number + "/");
   var vocabulary = form.dataset.pagefindVocabulary;
   var engine = null, results = [], shown = 0, run = 0;
 

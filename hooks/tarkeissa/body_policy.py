@@ -1,0 +1,256 @@
+"""The HTML a reader's browser may receive from an editor's Markdown body: an allow-list.
+
+Every body is converted by Python-Markdown and then sanitized by nh3 (ammonia, with html5ever,
+the HTML5 parser of a browser engine), so what a browser parses is what the policy checked.
+`sanitize` is what the build publishes. `refusals` says what sanitizing removed, by comparing
+with the same parse kept whole: `check_body` turns that into problems an editor can act on, so
+nothing is ever stripped without a word.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+from .budget import OverBudget, time_budget
+from .problems import Problem
+
+# What mkdocs.yml enables, with MkDocs' own built-ins first (a test and on_config keep them equal):
+# the check converts exactly as the build does.
+MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "admonition", "md_in_html")
+MARKDOWN_CONFIGS = {"toc": {"permalink": False}}
+
+BODY_LIMIT = 200_000  # characters; the longest real story is a few thousand
+CONVERT_SECONDS = 3.0  # a story converts in milliseconds; pathological Markdown takes minutes
+
+IFRAME_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")  # embeds send the visit to their host
+URL_SCHEMES = {"https", "http", "mailto"}  # and relative addresses
+
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "iframe", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+}
+ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "time": {"datetime"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "q": {"cite"}, "blockquote": {"cite"}, "details": {"open"},
+}
+# Classes our Markdown extensions write (admonitions and their Material types, a [TOC] marker).
+CLASSES = {
+    "admonition", "admonition-title", "toc", "note", "abstract", "info", "tip", "success", "question",
+    "warning", "failure", "danger", "bug", "example", "quote",
+}
+CODE_LANGUAGE = re.compile(r"language-[a-z0-9+#-]{1,30}")
+# Content ids are what Python-Markdown's toc makes of a heading: lowercase. The site's scripts
+# look for ids with a capital (ttSearch) or a leading '_' (Material's __search), which no content
+# id can have, so a body can never stand in for the site's own elements.
+CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,299}|_[0-9]{1,6}")  # '_1': toc's id for a heading of no letters
+TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
+IFRAME_SRC = re.compile(r"https://(?:" + "|".join(map(re.escape, IFRAME_HOSTS)) + r")/[A-Za-z0-9/_.~%?=&+,;:-]*")
+_URL_NOISE = str.maketrans("", "", "\t\n\r")  # a browser drops these anywhere in an address
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][^\s/>]*)")
+_START_TAG = re.compile(r'<([a-z][^\s/>]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
+
+
+def _address(value: str) -> str:
+    return value.translate(_URL_NOISE).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
+                                              "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
+
+
+def _link(tag: str, value: str) -> str | None:
+    """A link or citation: the schemes are ammonia's to check; no host-relative '//' or '\\'
+    tricks, which browsers read as another host."""
+    address = _address(value)
+    return None if address.startswith("//") or "\\" in address else value
+
+
+def _source(tag: str, value: str) -> str | None:
+    address = _address(value)
+    if tag == "iframe":
+        return value if IFRAME_SRC.fullmatch(address) else None
+    # images only from the site itself: a reader's browser contacts no third party
+    return None if _SCHEME.match(address) or address.startswith("//") or "\\" in address else value
+
+
+def _class(tag: str, value: str) -> str | None:
+    names = value.split()
+    allowed = all(name in CLASSES or tag == "code" and CODE_LANGUAGE.fullmatch(name) for name in names)
+    return value if allowed else None
+
+
+_FILTERS = {
+    "href": _link, "cite": _link, "src": _source, "class": _class,
+    "id": lambda tag, value: value if CONTENT_ID.fullmatch(value) else None,
+    "style": lambda tag, value: value if TABLE_ALIGN.fullmatch(value) else None,
+}
+
+
+def _filter(tag: str, name: str, value: str) -> str | None:
+    rule = _FILTERS.get(name)
+    return value if rule is None else rule(tag, value)
+
+
+_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_filter, url_schemes=URL_SCHEMES,
+                       link_rel=None, strip_comments=True)
+
+
+def sanitize(html: str) -> str:
+    """The body as a reader's browser receives it."""
+    return _CLEANER.clean(html)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    what: str  # what was refused, as an editor reads it
+    needle: str  # text to look for in the Markdown, for the nearest line
+    hint: str
+
+
+def refusals(html: str, sanitized: str) -> list[Refusal]:
+    """What sanitizing removed: the same HTML5 parse with every element, attribute and scheme it
+    contains allowed, against the sanitized one. Only called when the two texts differ."""
+    unescaped = html_module.unescape(html).translate(_URL_NOISE)
+    whole = nh3.clean(html, tags=TAGS | {name.lower() for name in _TAG_NAME.findall(html)}, clean_content_tags=set(),
+                      attributes={}, generic_attribute_prefixes={""}, link_rel=None, strip_comments=True,
+                      url_schemes=URL_SCHEMES | {scheme[:-1].lower() for scheme in _SCHEME.findall(unescaped)})
+    kept_tags, kept_attributes = _inventory(sanitized)
+    whole_tags, whole_attributes = _inventory(whole)
+    refused_tags = whole_tags - kept_tags
+    found = [_element_refusal(tag) for tag in refused_tags]
+    # a refused element's attributes go with it: one problem, not one per attribute
+    found += [_attribute_refusal(tag, name, value) for tag, name, value in (whole_attributes - kept_attributes)
+              if tag not in refused_tags]
+    if not found and whole != sanitized:  # text inside a refused element's content, e.g. a <style>'s
+        found.append(Refusal("markup", "<", "Remove the HTML that is not allowed (see the field reference)."))
+    return found
+
+
+def _inventory(html: str) -> tuple[Counter, Counter]:
+    tags: Counter = Counter()
+    attributes: Counter = Counter()
+    for match in _START_TAG.finditer(html):
+        tag = match.group(1)
+        tags[tag] += 1
+        for name, value in _ATTRIBUTE.findall(match.group(2)):
+            attributes[(tag, name, html_module.unescape(value))] += 1
+    return tags, attributes
+
+
+def _element_refusal(tag: str) -> Refusal:
+    if tag in ("meta", "base", "link"):
+        hint = "Remove it: a page cannot send readers elsewhere or change where its links lead."
+    elif tag in ("script", "noscript", "template", "object", "embed", "applet", "frame", "frameset", "svg", "math"):
+        hint = "Remove it: pages may not run code. Describe the thing in text, or link to it with https://."
+    elif tag in ("form", "input", "button", "select", "textarea", "style"):
+        hint = "Remove it: forms and styles belong to the site itself. Link to a form with https:// instead."
+    else:
+        hint = ("Remove it or use Markdown instead: bodies may use headings, paragraphs, lists, links, "
+                "images, tables, quotes and embeds from " + " or ".join(IFRAME_HOSTS) + ".")
+    return Refusal(f"the element <{tag}>", "<" + tag, hint)
+
+
+def _attribute_refusal(tag: str, name: str, value: str) -> Refusal:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if name.startswith("on"):
+        return Refusal(f"an event-handler attribute '{name}' on <{tag}>", name,
+                       f"Remove the '{name}' attribute: pages may not run code.")
+    if name in ("href", "cite"):
+        return Refusal(f"the address '{shown}' in '{name}' on <{tag}>", value[:20] or name,
+                       "Link to an address starting with https:// (or mailto:), or to a page of this site.")
+    if name == "src" and tag == "iframe":
+        return Refusal(f"an <iframe> from '{shown}'", value[:20] or name,
+                       "Embeds may come from " + ", ".join(f"https://{host}/" for host in IFRAME_HOSTS) +
+                       " only; otherwise link to the page instead of embedding it.")
+    if name == "src":
+        return Refusal(f"the address '{shown}' in 'src' on <{tag}>", value[:20] or name,
+                       "Put the file beside this one and give its name: readers' browsers load nothing "
+                       "from other sites.")
+    if name == "id":
+        return Refusal(f"the id '{shown}' on <{tag}>", value or name,
+                       "Ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.")
+    if name == "class":
+        return Refusal(f"the class '{shown}' on <{tag}>", value.split()[0] if value.split() else name,
+                       "Remove it: only the admonition classes (" + ", ".join(sorted(CLASSES - {"toc"})) +
+                       ") are allowed.")
+    if name.startswith("data-"):
+        return Refusal(f"the attribute '{name}' on <{tag}>", name,
+                       "Remove it: data- attributes belong to the site's own scripts.")
+    return Refusal(f"the attribute '{name}' on <{tag}>", name,
+                   f"Remove the '{name}' attribute: it is not one the site allows on <{tag}>.")
+
+
+# --- the check an editor sees -------------------------------------------------------------
+
+# Python-Markdown turns a body with none of these into paragraphs, headings, lists, quotes, code
+# and emphasis only, which the policy always keeps: such a body needs no conversion to be judged.
+# Any other body is converted and sanitized here; the build sanitizes every body again anyway.
+_MARKUP_SIGNS = re.compile(r"[<&{}\[\]\\]")
+_PLAIN_LIMIT = 20_000  # long bodies are converted too, so their conversion time is checked here
+_markdown: markdown.Markdown | None = None
+
+
+def needs_conversion(body: str) -> bool:
+    return len(body) > _PLAIN_LIMIT or _MARKUP_SIGNS.search(body) is not None
+
+
+def convert(body: str) -> str:
+    """The body's HTML as the build makes it, within the time budget (OverBudget past it)."""
+    global _markdown
+    if _markdown is None:
+        _markdown = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=MARKDOWN_CONFIGS)
+    try:
+        with time_budget(CONVERT_SECONDS):
+            return _markdown.reset().convert(body)
+    except BaseException:
+        _markdown = None  # an instance stopped half-way is not used again
+        raise
+
+
+def check_body(body: str, path: str, first_line: int) -> list[Problem]:
+    """Every refusal of the policy as a problem at the nearest line of the body."""
+    if len(body) > BODY_LIMIT:
+        return [Problem(path, first_line, 1, "body", f"is {len(body):,} characters long; the limit is {BODY_LIMIT:,}.",
+                        "Split the text into shorter pages, or link to a PDF file beside this one.")]
+    if not needs_conversion(body):
+        return []
+    try:
+        html = convert(body)
+    except OverBudget:
+        return [Problem(path, first_line, 1, "body", f"took more than {CONVERT_SECONDS:g} seconds to convert "
+                        "from Markdown, so it was stopped.",
+                        "Look for long runs of the same punctuation ([, <, *, >) and remove them.")]
+    except RecursionError:
+        return [Problem(path, first_line, 1, "body", "is nested too deeply (lists or quotes inside each other).",
+                        "Use at most a few levels of lists and quotes inside each other.")]
+    sanitized = sanitize(html)
+    if sanitized == html:
+        return []
+    return problems_from(refusals(html, sanitized), body, path, first_line)
+
+
+def problems_from(found: list[Refusal], body: str, path: str, first_line: int) -> list[Problem]:
+    lowered = body.lower()
+    problems = []
+    for refusal in found:
+        offset = lowered.find(refusal.needle.lower())
+        line = body.count("\n", 0, offset) if offset >= 0 else 0
+        column = offset - (body.rfind("\n", 0, offset) + 1) + 1 if offset >= 0 else 1
+        problems.append(Problem(path, first_line + line, column, "body",
+                                f"contains {refusal.what}, which the site does not allow.", refusal.hint))
+    return sorted(problems)

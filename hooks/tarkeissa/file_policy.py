@@ -1,0 +1,201 @@
+"""Which files under content/ and docs/ may reach the site: content, allowed assets, the site's own code.
+
+Every other file is a problem with a hint, never skipped in silence and never published. The tree
+is walked without following any symbolic link: a link is reported, so a file from outside the
+repository (a CI runner's /proc/self/environ) can never be read or published.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+# What an asset's first bytes must be, by its (lowercase) extension: a renamed HTML page is not an image.
+RASTER_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"), ".pdf": (b"%PDF-",),
+}
+ASSET_TYPES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
+ASSET_LIMIT = 20 * 1024 * 1024  # bytes
+SITE_CODE = {"assets/javascripts": ".js", "assets/stylesheets": ".css"}  # under docs/: a developer's files
+CONTENT_FOLDERS = {"acts": "act", "tools": "tool"}
+MARKDOWN_LIKE = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+BUILD_FOLDERS = ("media/", "pagefind/", "sv/pagefind/")  # act images and search indexes: the build's own
+IGNORED = {".gitkeep"}  # keeps an empty folder in git; nothing to publish
+
+
+@dataclass
+class ContentFile:
+    path: Path
+    shown: str  # as editors see it: content/acts/x.fi.md
+    kind: str  # act, tool, page
+    name: str  # file name, or for pages the path under docs/
+
+
+@dataclass
+class Tree:
+    files: list[ContentFile] = field(default_factory=list)
+    published: set[str] = field(default_factory=set)  # docs/-relative paths of files published as they are
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan(root: Path, docs_dir: Path) -> Tree:
+    tree = Tree()
+    content_dir = root / "content"
+    for entry in _entries(content_dir, tree, root):
+        if entry.is_dir(follow_symlinks=False) and entry.name in CONTENT_FOLDERS:
+            _scan_items(Path(entry.path), CONTENT_FOLDERS[entry.name], tree, root)
+        elif entry.is_dir(follow_symlinks=False):
+            closest = difflib.get_close_matches(entry.name, list(CONTENT_FOLDERS), n=1, cutoff=0.5)
+            _problem(tree, root, entry.path, "is a folder the site does not read.",
+                     (f"Did you mean content/{closest[0]}/? " if closest else "") +
+                     "Acts go in content/acts/, tools in content/tools/.")
+        elif entry.name != "vocabularies.yml":
+            _misplaced(tree, root, Path(entry.path), "Acts go in content/acts/, tools in content/tools/.")
+    _scan_docs(docs_dir, docs_dir, tree, root)
+    tree.files.sort(key=lambda file: file.shown)
+    return tree
+
+
+def _entries(directory: Path, tree: Tree, root: Path) -> list[os.DirEntry]:
+    """A folder's entries, symbolic links and ignored files reported or left out here, once."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        _problem(tree, root, str(directory), f"cannot be read: {error.strerror}.", "Check the folder's permissions.")
+        return []
+    kept = []
+    for entry in entries:
+        if entry.is_symlink():
+            _problem(tree, root, entry.path, "is a symbolic link; the site never follows links.",
+                     "Put the file itself here (a copy), not a link to it.")
+        elif entry.name not in IGNORED:
+            kept.append(entry)
+    return kept
+
+
+def _scan_items(directory: Path, kind: str, tree: Tree, root: Path) -> None:
+    for entry in _entries(directory, tree, root):
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            _problem(tree, root, entry.path, "is a folder; files in folders under "
+                     f"{_shown(root, directory)}/ are not read.",
+                     f"Move its files up into {_shown(root, directory)}/ and delete the folder.")
+        elif _is_markdown_name(entry.name):
+            if entry.name.endswith(".md"):
+                tree.files.append(ContentFile(path, _shown(root, path), kind, entry.name))
+            else:
+                _wrong_extension(tree, root, path)
+        elif path.suffix.lower() in ASSET_TYPES:
+            _check_asset(tree, root, path)
+        else:
+            _misplaced(tree, root, path, f"Beside an {kind} only its images ({_asset_list()}) may stand.")
+
+
+def _scan_docs(directory: Path, docs_dir: Path, tree: Tree, root: Path) -> None:
+    for entry in _entries(directory, tree, root):
+        path = Path(entry.path)
+        relative = path.relative_to(docs_dir).as_posix()
+        if entry.is_dir(follow_symlinks=False):
+            if _is_markdown_name(entry.name):
+                _problem(tree, root, entry.path, "is a folder with a page's name.",
+                         "Rename the folder, or move the page out of it.")
+            _scan_docs(path, docs_dir, tree, root)
+            continue
+        folder = relative.rpartition("/")[0]
+        if folder in SITE_CODE and path.suffix == SITE_CODE[folder]:
+            tree.published.add(relative)  # the site's own scripts and styles
+        elif _is_markdown_name(entry.name) and not relative.startswith("assets/"):
+            if entry.name.endswith(".md"):
+                tree.files.append(ContentFile(path, _shown(root, path), "page", relative))
+            else:
+                _wrong_extension(tree, root, path)
+        elif path.suffix.lower() in ASSET_TYPES:
+            if relative.startswith(BUILD_FOLDERS):
+                _problem(tree, root, entry.path, f"is inside docs/{relative.split('/')[0]}/, which the build fills itself.",
+                         "Move it to another folder, for example docs/images/.")
+            elif _check_asset(tree, root, path):
+                tree.published.add(relative)
+        else:
+            _misplaced(tree, root, path, "Pages are <name>.fi.md / <name>.sv.md; besides them docs/ holds images "
+                       f"and documents ({_asset_list()}). Scripts and styles are the site's code, in "
+                       "docs/assets/javascripts/ and docs/assets/stylesheets/.")
+
+
+def _check_asset(tree: Tree, root: Path, path: Path) -> bool:
+    """Whether an image or document may be published: its extension in lowercase, its bytes of its type."""
+    suffix = path.suffix
+    if suffix != suffix.lower():
+        _problem(tree, root, str(path), f"has its extension in capitals ('{suffix}').",
+                 f"Rename it to end in '{suffix.lower()}' (and change the name where it is used).")
+        return False
+    try:
+        size = path.stat(follow_symlinks=False).st_size
+        if size > ASSET_LIMIT:
+            _problem(tree, root, str(path), f"is {size / 1048576:.1f} MB; the limit is {ASSET_LIMIT // 1048576} MB.",
+                     "Save it smaller (images: at most about 2000 pixels wide).")
+            return False
+        with open(path, "rb") as handle:
+            data = handle.read() if suffix == ".svg" else handle.read(16)
+    except OSError as error:
+        _problem(tree, root, str(path), f"cannot be read: {error.strerror}.", "Check the file's permissions.")
+        return False
+    if suffix == ".svg":
+        from .svg_policy import check_svg
+
+        found = check_svg(data, _shown(root, path))
+        tree.problems += found
+        return not found
+    if _has_signature(suffix, data):
+        return True
+    _problem(tree, root, str(path), f"is not a {suffix[1:].upper()} file, though its name ends in '{suffix}'.",
+             f"Save it again as {suffix[1:].upper()} from an image program, or give it the ending of its real type.")
+    return False
+
+
+def _has_signature(suffix: str, data: bytes) -> bool:
+    if suffix == ".webp":
+        return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    if suffix == ".avif":
+        return data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
+    return data.startswith(RASTER_SIGNATURES[suffix])
+
+
+def _is_markdown_name(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_LIKE)
+
+
+def _wrong_extension(tree: Tree, root: Path, path: Path) -> None:
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    _problem(tree, root, str(path), f"ends in '{path.suffix}', so the site does not read it.",
+             f"Rename it to end in lowercase '.md': {stem}.md (for example x.fi.md).")
+
+
+def _misplaced(tree: Tree, root: Path, path: Path, hint: str) -> None:
+    if _is_markdown_name(path.name):
+        message = "is a page or an item in a place the site does not read."
+    else:
+        message = f"is a file of a type the site does not publish ('{path.suffix or path.name}')."
+    _problem(tree, root, str(path), message, hint)
+
+
+def _asset_list() -> str:
+    return ", ".join(suffix[1:] for suffix in ASSET_TYPES if suffix != ".jpeg")
+
+
+def _shown(root: Path, path: Path | str) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _problem(tree: Tree, root: Path, path: str, message: str, hint: str) -> None:
+    tree.problems.append(Problem(_shown(root, path), 1, 1, "file", message, hint))
