@@ -146,3 +146,36 @@ def test_the_build_itself_sanitizes_what_the_check_let_through(project):
     result = built.build(TT_JOBS="1")
     fails_naming(built, result, "content/acts/ohi-paassyt.fi.md", "onerror")
     assert "424242" not in site_text(built.root)
+
+
+def test_a_file_with_a_yaml_error_still_has_its_body_checked_in_the_same_run(project):
+    text = '---\ntitle: "Auki jäänyt lainaus\n---\n\n<script>alert(1)</script>\n'
+    built = project({"content/acts/rikki-teko.fi.md": text})
+    result = built.build()
+    fails_naming(built, result, "content/acts/rikki-teko.fi.md:2", "YAML syntax error")
+    fails_naming(built, result, "content/acts/rikki-teko.fi.md:5", "the element <script>")
+
+
+def test_an_act_image_that_is_an_svg_with_a_script_is_refused(project):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'
+    built = project({"content/acts/kuvallinen-teko.fi.md": act(image="{src: kuva.svg, alt: Kaavio}"),
+                     "content/acts/kuva.svg": svg})
+    result = built.build()
+    fails_naming(built, result, "content/acts/kuva.svg", "onload")
+    assert "alert(1)" not in site_text(built.root)
+
+
+def test_markup_that_python_markdown_is_slow_on_is_stopped_and_named(project):
+    text = act().replace("Tarina alkaa.", "<a " * 30_000)
+    built = project({"content/acts/hidas-teko.fi.md": text})
+    result = built.build()
+    fails_naming(built, result, "content/acts/hidas-teko.fi.md", "seconds to convert")
+
+
+def test_a_docs_folder_that_is_a_link_is_never_walked(project, tmp_path):
+    built = project()
+    real = tmp_path / "real-docs"
+    (built.root / "docs").rename(real)
+    os.symlink(real, built.root / "docs")
+    result = built.build()
+    fails_naming(built, result, "docs", "symbolic link")

@@ -94,7 +94,18 @@ def _class(tag: str, value: str) -> str | None:
     return value if allowed else None
 
 
+# What an embed from those hosts may ask of the browser (their embed codes ask for these).
+IFRAME_FEATURES = {"accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen", "gyroscope",
+                   "picture-in-picture", "web-share"}
+
+
+def _features(tag: str, value: str) -> str | None:
+    wanted = {feature.strip().split(" ")[0] for feature in value.split(";") if feature.strip()}
+    return value if wanted <= IFRAME_FEATURES else None
+
+
 _FILTERS = {
+    "allow": _features,
     "href": _link, "cite": _link, "src": _source, "class": _class,
     "id": lambda tag, value: value if CONTENT_ID.fullmatch(value) else None,
     "style": lambda tag, value: value if TABLE_ALIGN.fullmatch(value) else None,

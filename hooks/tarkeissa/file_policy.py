@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
+from .source import read_without_following
 
 # What an asset's first bytes must be, by its (lowercase) extension: a renamed HTML page is not an image.
 RASTER_SIGNATURES = {
@@ -46,6 +47,11 @@ class Tree:
 def scan(root: Path, docs_dir: Path) -> Tree:
     tree = Tree()
     content_dir = root / "content"
+    for top in (content_dir, docs_dir):
+        if top.is_symlink():
+            _problem(tree, root, str(top), "is a symbolic link; the site never follows links.",
+                     "Make it a folder of the repository, not a link to one.")
+            return tree
     for entry in _entries(content_dir, tree, root):
         if entry.is_dir(follow_symlinks=False) and entry.name in CONTENT_FOLDERS:
             _scan_items(Path(entry.path), CONTENT_FOLDERS[entry.name], tree, root)
@@ -142,8 +148,7 @@ def _check_asset(tree: Tree, root: Path, path: Path) -> bool:
             _problem(tree, root, str(path), f"is {size / 1048576:.1f} MB; the limit is {ASSET_LIMIT // 1048576} MB.",
                      "Save it smaller (images: at most about 2000 pixels wide).")
             return False
-        with open(path, "rb") as handle:
-            data = handle.read() if suffix == ".svg" else handle.read(16)
+        data = read_without_following(path)[: None if suffix == ".svg" else 16]
     except OSError as error:
         _problem(tree, root, str(path), f"cannot be read: {error.strerror}.", "Check the file's permissions.")
         return False

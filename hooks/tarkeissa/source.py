@@ -8,6 +8,7 @@ reading does bounded work and ends in problems, never in an exception.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,11 +142,17 @@ def normalise(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def read_without_following(path: Path | str) -> bytes:
+    """A file's bytes, refusing a symbolic link (ELOOP) even if one appeared after the tree was
+    checked: a link can never make the build read a file from outside the repository."""
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
+        return handle.read()  # plain open: a third cheaper than Path.read_bytes
+
+
 def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Problem]]:
     document = SourceDocument(path=shown_path)
     try:
-        with open(path, "rb") as handle:  # plain open: a third cheaper than Path.read_bytes
-            raw = handle.read()
+        raw = read_without_following(path)
     except OSError as error:
         return document, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error.strerror}.",
                                   "Check the file's permissions.")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .languages import LANGUAGES
 from .problems import Problem
-from .source import SourceDocument, normalise, parse_text
+from .source import SourceDocument, normalise, parse_text, read_without_following
 from .text import slugify
 
 VOCABULARY_NAMES = (
@@ -64,7 +64,7 @@ class Vocabularies:
 def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[Problem]]:
     vocabularies = Vocabularies(path=shown_path)
     try:
-        text = normalise(path.read_bytes())
+        text = normalise(read_without_following(path))
     except (OSError, UnicodeDecodeError) as error:
         return vocabularies, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error}.",
                                       "Restore content/vocabularies.yml as UTF-8 text.")]
