@@ -68,9 +68,11 @@ _START_TAG = re.compile(r'<([a-z][^\s/>]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>'
 _ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address
+
+
 def _address(value: str) -> str:
-    return value.translate(_URL_NOISE).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
-                                              "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
+    return value.translate(_URL_NOISE).strip(_C0_AND_SPACE)
 
 
 def _link(tag: str, value: str) -> str | None:
