@@ -17,7 +17,7 @@ from .body_policy import check_body
 from .languages import LANGUAGES
 from .parallel import parallel_map
 from .problems import Problem
-from .schema import ACT, CAMPAIGN, PAGE, TOOL, Schema
+from .schema import ACT, CAMPAIGN, PAGE, SCHEMAS, SHARED_FIELDS, TOOL, Schema
 from .source import read_source
 from .validate import ValidationContext, validate
 from .vocabularies import Vocabularies, load_vocabularies
@@ -25,12 +25,6 @@ from .vocabularies import Vocabularies, load_vocabularies
 CONTENT_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]{1,78})[a-z0-9])\.(?P<lang>fi|sv)\.md\Z")
 PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|sv)\.md\Z")
 
-# Fields that classify an item: both language versions must agree on them.
-SHARED_FIELDS = {
-    "act": ("organisation_type", "region", "sector", "themes", "published", "campaign", "awards", "redirect_from"),
-    "tool": ("topics", "format", "audience", "updated", "redirect_from"),
-    "campaign": ("start", "end"),
-}
 
 
 @dataclass
@@ -44,6 +38,7 @@ class Entry:
     values: dict[str, Any]
     body: str
     body_line: int
+    given: frozenset[str] = frozenset()  # the top-level fields its front matter gives
 
     @property
     def draft(self) -> bool:
@@ -175,9 +170,11 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
             return None, problems + [Problem(shown, line, column, "type",
                                              f"'{document.data['type']}' is not a page type.",
                                              "Write 'type: campaign' for a campaign page, or remove the line.")]
-    values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent))
+    values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent),
+                               may_omit=SHARED_FIELDS.get(kind, ()))
     problems = problems + invalid + check_body(document.body, shown, document.body_line)
-    return Entry(kind, key, lang, shown, path, values, document.body, document.body_line), problems
+    return Entry(kind, key, lang, shown, path, values, document.body, document.body_line,
+                 frozenset(map(str, document.data))), problems
 
 
 def _file_name_message(name: str) -> str:
@@ -186,7 +183,33 @@ def _file_name_message(name: str) -> str:
     return f"'{name}' is not a valid name."
 
 
+def _take_shared_fields(content: Content) -> None:
+    """A translation that leaves out a shared field takes its counterpart's value. Where neither
+    version gives a required one, the file is told as any file missing it would be; where the
+    counterpart gives it wrongly, that file's own problem says so, at its line."""
+    for kind, fields in SHARED_FIELDS.items():
+        schema = SCHEMAS[kind]
+        for versions in content.collection(kind).values():
+            for entry in versions.values():
+                other = next((version for version in versions.values() if version is not entry), None)
+                unresolved = []
+                for name in fields:
+                    if name in entry.given:
+                        continue
+                    if other is not None and name in other.given:
+                        if name in other.values:
+                            entry.values[name] = other.values[name]
+                    else:
+                        unresolved.append(name)
+                if any(spec.required and spec.name in unresolved for spec in schema.fields):
+                    document, _ = read_source(entry.abs_path, entry.source_path)
+                    _, found = validate(document, schema, ValidationContext(content.vocabularies, content.today,
+                                                                            entry.abs_path.parent))
+                    content.problems += [problem for problem in found if problem.field in unresolved]
+
+
 def _check_across_files(content: Content) -> None:
+    _take_shared_fields(content)
     for act_id, versions in content.acts.items():
         for entry in versions.values():
             campaign = entry.values.get("campaign")

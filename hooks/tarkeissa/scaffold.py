@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .field_reference import rules
 from .languages import LANGUAGES
-from .schema import ACT, CAMPAIGN, ITEM_ID, TOOL, FieldSpec, Kind, Schema
+from .schema import ACT, CAMPAIGN, ITEM_ID, SHARED_FIELDS, TOOL, FieldSpec, Kind, Schema
 from .text import slugify
 from .ui_text import ui
 from .vocabularies import Vocabularies
@@ -41,6 +41,8 @@ HEADER = {
            "Alla fält och vokabulärer: webbplatsens Fältguide (/sv/faltguide/)."],
 }
 TRANSLATE = {"fi": "käännä otsikko suomeksi", "sv": "översätt rubriken till svenska"}
+SHARED_NOTE = {"fi": "Luokittelu ({fields}) tulee tiedostosta {file}: kirjoita tähän vain käännettävät kentät.",
+               "sv": "Klassificeringen ({fields}) hämtas från filen {file}: skriv här bara fälten som översätts."}
 
 
 class ScaffoldError(Exception):
@@ -76,8 +78,10 @@ def plan(root: Path, kind: str, title: str, lang: str, also: list[str], vocabula
         if path.exists():
             raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists; nothing was written. "
                                 "Edit that file, or choose another title or --id.")
+        # a translation says only what differs: the shared fields come from the first language's file
         files.append(NewFile(path, skeleton(SCHEMAS[kind], code, title if code == lang else None,
-                                            vocabularies, today, kind)))
+                                            vocabularies, today, kind,
+                                            shared_from=None if code == lang else f"{key}.{lang}.md")))
     return files
 
 
@@ -89,11 +93,15 @@ def write(files: list[NewFile]) -> None:
 
 
 def skeleton(schema: Schema, lang: str, title: str | None, vocabularies: Vocabularies, today: dt.date,
-             kind: str) -> str:
+             kind: str, shared_from: str | None = None) -> str:
     lines = ["---"]
     lines += ["# " + line.format(title=schema.title[lang]) for line in HEADER[lang]]
+    shared = SHARED_FIELDS.get(kind, ()) if shared_from else ()
+    if shared:
+        lines.append("# " + SHARED_NOTE[lang].format(fields=", ".join(shared), file=shared_from))
     for spec in schema.fields:
-        lines += _field(spec, lang, title, vocabularies, today, indent="")
+        if spec.name not in shared:
+            lines += _field(spec, lang, title, vocabularies, today, indent="")
     lines.append("---")
     return "\n".join(lines) + "\n\n" + BODIES[kind][lang]
 

@@ -178,3 +178,11 @@ PAGE = Schema("page", _d("Sivu", "Sida"), (
 ))
 
 SCHEMAS = {schema.name: schema for schema in (ACT, TOOL, CAMPAIGN, PAGE)}
+
+# Fields that classify an item: both language versions share them. A translation may leave them
+# out (they are taken from its counterpart); where both give one, they must agree.
+SHARED_FIELDS = {
+    "act": ("organisation_type", "region", "sector", "themes", "published", "campaign", "awards", "redirect_from"),
+    "tool": ("topics", "format", "audience", "updated", "redirect_from"),
+    "campaign": ("start", "end"),
+}

@@ -31,15 +31,20 @@ class ValidationContext:
     file_dir: Path  # the directory of the file being checked, for FILE fields
 
 
-def validate(document: SourceDocument, schema: Schema, context: ValidationContext) -> tuple[dict, list[Problem]]:
+def validate(document: SourceDocument, schema: Schema, context: ValidationContext,
+             may_omit: tuple[str, ...] = ()) -> tuple[dict, list[Problem]]:
+    """`may_omit`: top-level fields a translation may leave out; content.py takes them from its counterpart."""
     problems: list[Problem] = []
-    values = _check_fields(document.data, schema.fields, (), schema, document, context, problems)
+    data = document.data
+    specs = tuple(spec for spec in schema.fields if spec.name not in may_omit or spec.name in data)
+    values = _check_fields(data, specs, (), schema, document, context, problems, known=schema.fields)
     return values, problems
 
 
 def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, schema: Schema,
-                  document: SourceDocument, context: ValidationContext, problems: list[Problem]) -> dict:
-    known = [spec.name for spec in specs]
+                  document: SourceDocument, context: ValidationContext, problems: list[Problem],
+                  known: tuple[FieldSpec, ...] | None = None) -> dict:
+    known = [spec.name for spec in (specs if known is None else known)]
     for key in data:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
