@@ -131,11 +131,18 @@ def base_text(root: Path, base: str, path: str) -> str | None:
 
 def work_text(root: Path, path: str) -> str | None:
     file = root / path
-    return normalise(file.read_bytes()) if file.is_file() else None
+    # a symbolic link could point anywhere on the machine: code_paths lists it for a developer, unread
+    return normalise(file.read_bytes()) if file.is_file() and not file.is_symlink() else None
 
 
 def compare(root: Path, base: str) -> Report:
     commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}").strip()
+    # Against the commit HEAD branched from, as code_paths does: what the base gained since is not this change
+    # (a checkout of a pull request's own head, as the publishing workflow makes, lacks it).
+    try:
+        commit = git(root, "merge-base", commit, "HEAD").strip() or commit
+    except GitError:
+        pass  # no common history: the base itself
     entries = diff(root, commit)
     changes = []
     for path in changed_paths(root, entries):
@@ -180,9 +187,9 @@ def _change(path: str, before: Version | None, after: Version | None) -> Change 
     return change
 
 
-def markdown(report: Report, base: str, preview_url: str | None) -> str:
+def markdown(report: Report, base: str, preview_url: str | None, artifact_url: str | None = None) -> str:
     """The report: a warning if code changed, a summary line, then one section per kind, added, changed
-    and removed."""
+    and removed. `artifact_url`: the workflow run whose artifact is the only preview (a fork's pull request)."""
     changes = report.changes
     lines = warning(report.code) + [f"### Content changes against `{base}`", ""]
     if not changes:
@@ -203,9 +210,24 @@ def markdown(report: Report, base: str, preview_url: str | None) -> str:
         lines += [f"#### {heading}", ""]
         lines += [_line(change, preview_url) for change in of_kind]
         lines.append("")
-    if preview_url:
+    if artifact_url:
+        lines += no_live_preview(artifact_url)
+    elif preview_url:
         lines.append(f"Preview: {preview_url}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def no_live_preview(artifact_url: str) -> list[str]:
+    """Why a fork's pull request has no link, and how to see its preview all the same."""
+    run = f"[workflow run](<{artifact_url}>)"
+    return ["> [!NOTE]",
+            "> **Ei suoraa esikatselulinkkiä:** muutos tulee forkista, eikä forkin koodia julkaista sivuston "
+            f"osoitteessa. Esikatselu on ajon ({run}) liitteenä (artifact): pura se, aja kansiossa "
+            "`python3 -m http.server 8000` ja avaa yllä olevat linkit.",
+            ">",
+            "> **No live preview:** this pull request comes from a fork, whose code is never published on the "
+            f"site's address. The preview is an artifact of the {run}: unzip it, run `python3 -m http.server 8000` "
+            "in its folder and open the links above."]
 
 
 def warning(paths: list[str]) -> list[str]:
