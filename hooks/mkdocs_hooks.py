@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (DeferredMarkdown, ForkedHalf, SharedMarkdown, check_markdown_setup, expected_outputs,
+from tarkeissa.mkdocs_pages import (ENGINE, DeferredMarkdown, ForkedHalf, SharedMarkdown, check_markdown_setup, expected_outputs,
                                     language_navigations, new_build, only_published, page_extras, page_meta, prepare_environment,
                                     replace_documentation_files, shared_inputs, template_context, without_pages,
                                     write_groups)
@@ -21,12 +21,12 @@ from tarkeissa.problems import report
 from tarkeissa.render import model_made, remember_rendered
 from tarkeissa.search_index import index_parts
 from tarkeissa.search_runs import BackgroundIndex, IndexRuns
-from tarkeissa.settings import settings_from_environment
+from tarkeissa.settings import report_language, served_url, settings_from_environment
 from tarkeissa.timings import Timings
 
-log = logging.getLogger("mkdocs.hooks.tarkeissa")
+log = logging.getLogger(ENGINE + ".hooks.tarkeissa")
 # The parent's empty renders of the pages its forked half writes are not news.
-logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("Page skipped"))
+logging.getLogger(ENGINE + ".commands.build").addFilter(lambda record: not str(record.msg).startswith("Page skipped"))
 _state: dict = {"serving": False}
 
 
@@ -45,6 +45,10 @@ def on_config(config):
     _state["settings"] = settings = settings_from_environment(serving=_state["serving"])
     # overrides/main.html: a preview's banner and noindex on every page, the 404 page included
     config.extra["tt_preview"] = banner_texts(settings.pull_request) if settings.preview else None
+    # A preview served from a sub-path (TT_SITE_URL) links within itself (feeds, sitemap, social cards, the
+    # 404 page's absolute paths), while its canonical links name the production address, mkdocs.yml's.
+    config.extra["tt_canonical_url"] = config.site_url or "/"
+    config.site_url = served_url(config.site_url, settings.site_url)
     _state["layout"] = Layout(Path(config.config_file_path).parent, Path(config.docs_dir))
     return config
 
@@ -59,7 +63,7 @@ def on_pre_build(config):
                                                    jobs=1 if _state["serving"] else build_jobs())
         problems = content.problems + check_site(content)
     if problems:
-        print(report(problems), file=sys.stderr)
+        print(report(problems, lang=report_language()), file=sys.stderr)
         message = f"{len(problems)} content problem(s) found; nothing was built. Fix them and build again."
         if _state["serving"]:
             raise PluginError(message)  # keeps the editor's server alive for the next save
@@ -75,7 +79,8 @@ def on_files(files, config):
     DeferredMarkdown.new_build()  # pages a failed live-preview build left held
     files = only_published(files, config, content.published)
     with timings.phase("page model"):
-        _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url or "/",
+        _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url,
+                                                   canonical_url=config.extra["tt_canonical_url"],
                                                    jobs=1 if _state["serving"] else build_jobs(),
                                                    search_part_pages=settings.search_part_pages)
         model_made()

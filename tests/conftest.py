@@ -102,7 +102,9 @@ class Project:
 
 
 def run_build(root: Path, mode: str = "production", site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, "NO_MKDOCS_2_WARNING": "1", **env}
+    # Tests read problems in English (TT_LANG=en); TT_LANG="" gives each file's own language.
+    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, "NO_MKDOCS_2_WARNING": "1", "TT_LANG": "en",
+               **env}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]

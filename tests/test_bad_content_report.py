@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from conftest import act
 
 GOLDEN = Path(__file__).parent / "golden" / "bad_content_report.txt"
@@ -21,11 +23,18 @@ BAD_FILES = {
 }
 
 
-def test_build_reports_every_problem_of_every_file_then_fails(project):
+def golden(lang: str) -> Path:
+    return GOLDEN if lang == "en" else GOLDEN.with_suffix(f".{lang}.txt")
+
+
+# TT_LANG gives the whole report one language; unset ("default"), each file speaks its own
+# (the Swedish act in Swedish) and the closing count line that of the first problem.
+@pytest.mark.parametrize("lang", ["en", "fi", "sv", "default"])
+def test_build_reports_every_problem_of_every_file_then_fails(project, lang):
     p = project(BAD_FILES)
-    result = p.build()
+    result = p.build(TT_LANG="" if lang == "default" else lang)
     assert result.returncode == 1
     report = result.stderr[result.stderr.index("content/"):]
-    assert report == GOLDEN.read_text(encoding="utf-8"), report
+    assert report == golden(lang).read_text(encoding="utf-8"), report
     assert not (p.root / "site" / "index.html").exists()  # nothing half-built
     assert "Traceback" not in result.stderr

@@ -13,8 +13,8 @@ from test_bad_content_report import BAD_FILES, GOLDEN
 TARKEISSA = Path(sys.executable).parent / "tarkeissa"
 
 
-def run(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "TT_BUILD_DATE": BUILD_DATE}
+def run(root: Path, *args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    env = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_LANG": lang}  # lang "": each file's own language
     return subprocess.run([str(TARKEISSA), *args], cwd=cwd or root, env=env, capture_output=True, text=True,
                           timeout=120)
 

@@ -52,7 +52,8 @@ def test_the_schema_command_reports_drift(tmp_path):
     tarkeissa = [str(Path(os.sys.executable).parent / "tarkeissa")]
     assert subprocess.run(tarkeissa + ["schema", "--check", "--root", str(tmp_path)]).returncode == 1
     written = subprocess.run(tarkeissa + ["schema", "--root", str(tmp_path)], capture_output=True, text=True)
-    assert written.stdout.splitlines() == [f"wrote schemas/{name}.schema.json" for name in ("act", "tool", "campaign")]
+    assert written.stdout.splitlines() == [f"wrote schemas/{name}.schema.json" for name in ("act", "tool", "campaign")] + [
+        "wrote schemas/cms-config.yml", "wrote schemas/cms-config.sv.yml"]
     assert subprocess.run(tarkeissa + ["schema", "--check", "--root", str(tmp_path)]).returncode == 0
     assert (tmp_path / "schemas" / "act.schema.json").read_bytes() == (ROOT / "schemas" / "act.schema.json").read_bytes()
 

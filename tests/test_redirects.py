@@ -55,8 +55,18 @@ def test_malformed_former_ids(project):
 
 def test_both_language_versions_list_the_same_former_ids(project):
     found = problems(project, {"content/acts/uusi-nimi.fi.md": act(redirect_from="[vanha-nimi]"),
-                               "content/acts/uusi-nimi.sv.md": act(title="Nytt namn på gärningen")})
+                               "content/acts/uusi-nimi.sv.md": act(title="Nytt namn på gärningen",
+                                                                   redirect_from="[annan-gammal]")})
     assert [(path, field) for path, _, _, field, _ in found] == [("content/acts/uusi-nimi.sv.md", "redirect_from")]
+
+
+def test_a_translation_that_leaves_out_the_former_ids_takes_them_from_its_counterpart(project):
+    p = project({"content/acts/uusi-nimi.fi.md": act(redirect_from="[vanha-nimi]"),
+                 "content/acts/uusi-nimi.sv.md": act(title="Nytt namn på gärningen").replace(
+                     "themes: [palvelumuotoilu]\n", "")})
+    result = p.build()
+    assert result.returncode == 0, result.stderr
+    assert (p.root / "site" / "sv" / "garningar" / "vanha-nimi" / "index.html").exists()
 
 
 def test_the_old_addresses_lead_to_the_renamed_pages(project):

@@ -18,6 +18,7 @@ import markdown
 import nh3
 
 from .budget import OverBudget, time_budget
+from .messages import phrase
 from .problems import Problem
 
 # What mkdocs.yml enables, with MkDocs' own built-ins first (a test and on_config keep them equal):
@@ -130,9 +131,13 @@ def sanitize(html: str) -> str:
 
 @dataclass(frozen=True)
 class Refusal:
-    what: str  # what was refused, as an editor reads it
+    rule: str  # the rule of messages.RULES that says what was refused
     needle: str  # text to look for in the Markdown, for the nearest line
-    hint: str
+    params: tuple = ()
+
+
+def _refusal(rule: str, needle: str, **params) -> Refusal:
+    return Refusal(rule, needle, tuple(sorted(params.items())))
 
 
 def refusals(html: str, sanitized: str) -> list[Refusal]:
@@ -150,7 +155,7 @@ def refusals(html: str, sanitized: str) -> list[Refusal]:
     found += [_attribute_refusal(tag, name, value) for tag, name, value in (whole_attributes - kept_attributes)
               if tag not in refused_tags]
     if not found and whole != sanitized:  # text inside a refused element's content, e.g. a <style>'s
-        found.append(Refusal("markup", "<", "Remove the HTML that is not allowed (see the field reference)."))
+        found.append(_refusal("body.refused-markup", "<"))
     return found
 
 
@@ -167,45 +172,34 @@ def _inventory(html: str) -> tuple[Counter, Counter]:
 
 def _element_refusal(tag: str) -> Refusal:
     if tag in ("meta", "base", "link"):
-        hint = "Remove it: a page cannot send readers elsewhere or change where its links lead."
-    elif tag in ("script", "noscript", "template", "object", "embed", "applet", "frame", "frameset", "svg", "math"):
-        hint = "Remove it: pages may not run code. Describe the thing in text, or link to it with https://."
-    elif tag in ("form", "input", "button", "select", "textarea", "style"):
-        hint = "Remove it: forms and styles belong to the site itself. Link to a form with https:// instead."
-    else:
-        hint = ("Remove it or use Markdown instead: bodies may use headings, paragraphs, lists, links, "
-                "images, tables, quotes and embeds from " + " or ".join(IFRAME_HOSTS) + ".")
-    return Refusal(f"the element <{tag}>", "<" + tag, hint)
+        return _refusal("body.refused-redirecting-element", "<" + tag, tag=tag)
+    if tag in ("script", "noscript", "template", "object", "embed", "applet", "frame", "frameset", "svg", "math"):
+        return _refusal("body.refused-code-element", "<" + tag, tag=tag)
+    if tag in ("form", "input", "button", "select", "textarea", "style"):
+        return _refusal("body.refused-form-element", "<" + tag, tag=tag)
+    return _refusal("body.refused-element", "<" + tag, tag=tag, hosts=phrase("suggest.terms-or", first=IFRAME_HOSTS[0],
+                                                                       second=IFRAME_HOSTS[1]))
 
 
 def _attribute_refusal(tag: str, name: str, value: str) -> Refusal:
     shown = value if len(value) <= 60 else value[:57] + "..."
     if name.startswith("on"):
-        return Refusal(f"an event-handler attribute '{name}' on <{tag}>", name,
-                       f"Remove the '{name}' attribute: pages may not run code.")
+        return _refusal("body.refused-event-handler", name, name=name, tag=tag)
     if name in ("href", "cite"):
-        return Refusal(f"the address '{shown}' in '{name}' on <{tag}>", value[:20] or name,
-                       "Link to an address starting with https:// (or mailto:), or to a page of this site.")
+        return _refusal("body.refused-link", value[:20] or name, address=shown, name=name, tag=tag)
     if name == "src" and tag == "iframe":
-        return Refusal(f"an <iframe> from '{shown}'", value[:20] or name,
-                       "Embeds may come from " + ", ".join(f"https://{host}/" for host in IFRAME_HOSTS) +
-                       " only; otherwise link to the page instead of embedding it.")
+        return _refusal("body.refused-embed", value[:20] or name, address=shown,
+                        hosts=", ".join(f"https://{host}/" for host in IFRAME_HOSTS))
     if name == "src":
-        return Refusal(f"the address '{shown}' in 'src' on <{tag}>", value[:20] or name,
-                       "Put the file beside this one and give its name: readers' browsers load nothing "
-                       "from other sites.")
+        return _refusal("body.refused-source", value[:20] or name, address=shown, tag=tag)
     if name == "id":
-        return Refusal(f"the id '{shown}' on <{tag}>", value or name,
-                       "Ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.")
+        return _refusal("body.refused-id", value or name, value=shown, tag=tag)
     if name == "class":
-        return Refusal(f"the class '{shown}' on <{tag}>", value.split()[0] if value.split() else name,
-                       "Remove it: only the admonition classes (" + ", ".join(sorted(CLASSES - {"toc"})) +
-                       ") are allowed.")
+        return _refusal("body.refused-class", value.split()[0] if value.split() else name, value=shown, tag=tag,
+                        classes=", ".join(sorted(CLASSES - {"toc"})))
     if name.startswith("data-"):
-        return Refusal(f"the attribute '{name}' on <{tag}>", name,
-                       "Remove it: data- attributes belong to the site's own scripts.")
-    return Refusal(f"the attribute '{name}' on <{tag}>", name,
-                   f"Remove the '{name}' attribute: it is not one the site allows on <{tag}>.")
+        return _refusal("body.refused-data-attribute", name, name=name, tag=tag)
+    return _refusal("body.refused-attribute", name, name=name, tag=tag)
 
 
 # --- the check an editor sees -------------------------------------------------------------
@@ -238,19 +232,15 @@ def convert(body: str) -> str:
 def check_body(body: str, path: str, first_line: int) -> list[Problem]:
     """Every refusal of the policy as a problem at the nearest line of the body."""
     if len(body) > BODY_LIMIT:
-        return [Problem(path, first_line, 1, "body", f"is {len(body):,} characters long; the limit is {BODY_LIMIT:,}.",
-                        "Split the text into shorter pages, or link to a PDF file beside this one.")]
+        return [Problem.at(path, first_line, 1, "body", "body.too-long", length=len(body), limit=BODY_LIMIT)]
     if not needs_conversion(body):
         return []
     try:
         html = convert(body)
     except OverBudget:
-        return [Problem(path, first_line, 1, "body", f"took more than {CONVERT_SECONDS:g} seconds to convert "
-                        "from Markdown, so it was stopped.",
-                        "Look for long runs of the same punctuation ([, <, *, >) and remove them.")]
+        return [Problem.at(path, first_line, 1, "body", "body.too-slow", seconds=CONVERT_SECONDS)]
     except RecursionError:
-        return [Problem(path, first_line, 1, "body", "is nested too deeply (lists or quotes inside each other).",
-                        "Use at most a few levels of lists and quotes inside each other.")]
+        return [Problem.at(path, first_line, 1, "body", "body.too-deep")]
     sanitized = sanitize(html)
     if sanitized == html:
         return []
@@ -264,6 +254,5 @@ def problems_from(found: list[Refusal], body: str, path: str, first_line: int) -
         offset = lowered.find(refusal.needle.lower())
         line = body.count("\n", 0, offset) if offset >= 0 else 0
         column = offset - (body.rfind("\n", 0, offset) + 1) + 1 if offset >= 0 else 1
-        problems.append(Problem(path, first_line + line, column, "body",
-                                f"contains {refusal.what}, which the site does not allow.", refusal.hint))
+        problems.append(Problem(path, first_line + line, column, "body", refusal.rule, refusal.params))
     return sorted(problems)

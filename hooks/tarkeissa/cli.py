@@ -1,21 +1,23 @@
 """Command line for editors and CI.
 
-    tarkeissa check [--format github] [PATH ...]     validate content files without building
+    tarkeissa check [--format github] [--lang fi|sv|en] [PATH ...]   validate content files without building
     tarkeissa new act|tool|campaign TITLE --lang fi [--also sv]   a commented skeleton
-    tarkeissa schema [--check]                      write (or verify) the editors' JSON Schema files
-    tarkeissa changes --base REF [--preview-url URL]   the content changes as Markdown
+    tarkeissa schema [--check]                      write (or verify) the editors' JSON Schema files and the CMS config
+    tarkeissa cms [--port 8000]                     the built site with the web editor writing into this folder
+    tarkeissa changes --base REF [--preview-url URL] [--artifact-url URL] [--root DIR]   the content changes as Markdown
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from .content import Layout, load_content
 from .pages import check_site
 from .problems import report
-from .settings import build_date_from_environment
+from .settings import build_date_from_environment, report_language
 
 
 def find_root(start: Path) -> Path:
@@ -40,7 +42,7 @@ def check(args: argparse.Namespace) -> int:
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
         problems += check_site(content)
     if problems:
-        print(report(problems, args.format))
+        print(report(problems, args.format, args.lang or report_language()))  # as the build's report
         return 1
     print(f"{content.files_checked} file(s) checked, no problems.")
     return 0
@@ -68,7 +70,7 @@ def new(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
-    from . import jsonschema_export
+    from . import cms_config, jsonschema_export
     from .vocabularies import load_vocabularies
 
     root = project_root(args)
@@ -79,16 +81,30 @@ def schema(args: argparse.Namespace) -> int:
         return 1
     folder = root / "schemas"
     if args.check:
-        stale = [name for name, text in jsonschema_export.generated_files(vocabularies).items()
+        generated = {**jsonschema_export.generated_files(vocabularies), **cms_config.generated_files(vocabularies)}
+        stale = [name for name, text in generated.items()
                  if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
         for name in stale:
             print(f"schemas/{name} is out of date: run `tarkeissa schema` (or `make schemas`) and commit it.")
         return 1 if stale else 0
-    written = jsonschema_export.write(folder, vocabularies)
+    written = jsonschema_export.write(folder, vocabularies) + cms_config.write(folder, vocabularies)
     for path in written:
         print(f"wrote {layout.shown(path)}")
     if not written:
         print("schemas/ is up to date.")
+    return 0
+
+
+def cms(args: argparse.Namespace) -> int:
+    from . import cms_local
+
+    root = project_root(args)
+    with cms_local.serve(root, root / "site", args.port) as address:
+        print(f"The web editor: {address} (saves into {root}; Ctrl-C stops)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
     return 0
 
 
@@ -101,7 +117,7 @@ def changes(args: argparse.Namespace) -> int:
     except change_report.GitError as error:
         print(f"tarkeissa changes: {error}", file=sys.stderr)
         return 2
-    print(change_report.markdown(found, args.base, args.preview_url), end="")
+    print(change_report.markdown(found, args.base, args.preview_url, args.artifact_url), end="")
     return 0
 
 
@@ -112,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("paths", nargs="*", help="only report these files (a pre-commit hook passes them)")
     check_parser.add_argument("--format", choices=("text", "github"), default="text",
                               help="github: annotations for GitHub Actions")
+    check_parser.add_argument("--lang", choices=("fi", "sv", "en"),
+                              help="the language of every problem (default: TT_LANG, else each file's own; Finnish for others)")
     check_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
     check_parser.set_defaults(run=check)
     new_parser = commands.add_parser("new", help="write a commented skeleton of an act, a tool or a campaign page")
@@ -127,9 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     schema_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
     schema_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
     schema_parser.set_defaults(run=schema)
+    cms_parser = commands.add_parser("cms", help="serve site/ with the web editor at /admin/ writing into this folder")
+    cms_parser.add_argument("--port", type=int, default=8000)
+    cms_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    cms_parser.set_defaults(run=cms)
     changes_parser = commands.add_parser("changes", help="the content changes against a git ref, as Markdown")
     changes_parser.add_argument("--base", required=True, help="the git ref to compare with, e.g. origin/main")
     changes_parser.add_argument("--preview-url", help="the preview build's address, for links to changed pages")
+    changes_parser.add_argument("--artifact-url", help="the workflow run whose artifact is the only preview (a fork's "
+                                "pull request): the report says so instead of naming a preview address")
     changes_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
     changes_parser.set_defaults(run=changes)
     args = parser.parse_args(argv)

@@ -16,6 +16,7 @@ from . import file_policy
 from .body_policy import check_body
 from .languages import LANGUAGES
 from .parallel import parallel_map
+from .messages import phrase
 from .problems import Problem
 from .schema import ACT, CAMPAIGN, PAGE, SCHEMAS, SHARED_FIELDS, TOOL, Schema
 from .source import read_source
@@ -121,10 +122,8 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
             continue
         versions = content.collection(entry.kind).setdefault(entry.id, {})
         if entry.lang in versions:  # only campaigns in two folders can collide
-            content.problems.append(Problem(entry.source_path, 1, 1, "file name",
-                                            f"campaign id '{entry.id}' is also used by "
-                                            f"{versions[entry.lang].source_path}.",
-                                            "Give every campaign page its own file name."))
+            content.problems.append(Problem.at(entry.source_path, 1, 1, "file name", "file.campaign-id-taken",
+                                               id=entry.id, other=versions[entry.lang].source_path))
             continue
         versions[entry.lang] = entry
     _check_across_files(content)
@@ -139,11 +138,9 @@ def _read_file_safely(vocabularies, today: dt.date, path: Path, shown: str, *res
     try:
         return _read_file(vocabularies, today, path, shown, *rest)
     except RecursionError:
-        return None, [Problem(shown, 1, 1, "file", "is nested too deeply to be read.",
-                              "Use at most a few levels of lists inside each other.")]
+        return None, [Problem.at(shown, 1, 1, "file", "file.too-deep")]
     except Exception as error:  # noqa: BLE001 - reported as the bug it is, with the file named
-        return None, [Problem(shown, 1, 1, "file", f"could not be read: {type(error).__name__}. This is a bug in "
-                              "the site's build, not in your file.", "Tell the site's developers; attach this file.")]
+        return None, [Problem.at(shown, 1, 1, "file", "file.build-bug", error=type(error).__name__)]
 
 
 def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, pattern: re.Pattern,
@@ -152,10 +149,8 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
     stem, _, file_name = name.rpartition("/")
     match = pattern.match(file_name)
     if not match:
-        return None, [Problem(shown, 1, 1, "file name", _file_name_message(file_name),
-                              "Name it <id>.fi.md or <id>.sv.md: the id in lowercase a-z, 0-9 and '-', "
-                              "3–80 characters, not starting or ending with '-'."
-                              if kind != "page" else "Name it <name>.fi.md or <name>.sv.md.")]
+        return None, [Problem.at(shown, 1, 1, "file name", _file_name_rule(file_name), name=file_name,
+                                 advice=phrase("advice.page-name" if kind == "page" else "advice.item-name"))]
     key = (stem + "/" if stem else "") + match["id"]
     lang = match["lang"]
     document, problems = read_source(path, shown)
@@ -167,9 +162,8 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
             schema, kind, key = CAMPAIGN, "campaign", match["id"]
         else:
             line, column = document.position(("type",))
-            return None, problems + [Problem(shown, line, column, "type",
-                                             f"'{document.data['type']}' is not a page type.",
-                                             "Write 'type: campaign' for a campaign page, or remove the line.")]
+            return None, problems + [Problem.at(shown, line, column, "type", "page.unknown-type",
+                                                value=str(document.data["type"]))]
     values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent),
                                may_omit=SHARED_FIELDS.get(kind, ()))
     problems = problems + invalid + check_body(document.body, shown, document.body_line)
@@ -177,10 +171,8 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
                  frozenset(map(str, document.data))), problems
 
 
-def _file_name_message(name: str) -> str:
-    if not name.endswith((".fi.md", ".sv.md")):
-        return f"'{name}' does not end in .fi.md or .sv.md, so its language is unknown."
-    return f"'{name}' is not a valid name."
+def _file_name_rule(name: str) -> str:
+    return "file.invalid-name" if name.endswith((".fi.md", ".sv.md")) else "file.unknown-language"
 
 
 def _take_shared_fields(content: Content) -> None:
@@ -214,9 +206,8 @@ def _check_across_files(content: Content) -> None:
         for entry in versions.values():
             campaign = entry.values.get("campaign")
             if campaign and campaign not in content.campaigns:
-                content.problems.append(_at(entry, ("campaign",), f"no campaign page has the id '{campaign}'.",
-                                            "Use the file name of a campaign page in docs/ without its language: "
-                                            + (", ".join(sorted(content.campaigns)) or "(none yet)") + "."))
+                content.problems.append(_at(entry, ("campaign",), "campaign.unknown", campaign=campaign,
+                                            campaigns=", ".join(sorted(content.campaigns)) or phrase("none-yet")))
     for kind in ("act", "tool"):
         _check_redirects(content, kind)
     for kind, fields in SHARED_FIELDS.items():
@@ -227,9 +218,8 @@ def _check_across_files(content: Content) -> None:
             for name in fields:
                 a, b = _comparable(fi.values.get(name)), _comparable(sv.values.get(name))
                 if a != b:
-                    content.problems.append(_at(sv, (name,),
-                                                f"differs from the Finnish version ({fi.source_path}).",
-                                                f"Make '{name}' the same in both language versions."))
+                    content.problems.append(_at(sv, (name,), "translation.differs", other=fi.source_path,
+                                                field=name))
 
 
 def _check_redirects(content: Content, kind: str) -> None:
@@ -242,15 +232,16 @@ def _check_redirects(content: Content, kind: str) -> None:
                 where = ("redirect_from", index)
                 if old_id in collection:
                     owner = next(iter(collection[old_id].values()))
-                    message = ("is this file's own id." if old_id == item_id else
-                               f"'{old_id}' is the id of an existing {kind} ({owner.source_path}).")
-                    content.problems.append(_at(entry, where, message,
-                                                f"Remove '{old_id}' from redirect_from: its address already "
-                                                f"shows that {kind}."))
+                    if old_id == item_id:
+                        content.problems.append(_at(entry, where, "redirect.own-id", old_id=old_id,
+                                                    item=phrase(f"that.{kind}")))
+                    else:
+                        content.problems.append(_at(entry, where, "redirect.existing-id", old_id=old_id,
+                                                    existing=phrase(f"existing.{kind}"), other=owner.source_path,
+                                                    item=phrase(f"that.{kind}")))
                 elif old_id in claimed and claimed[old_id].id != item_id:
-                    content.problems.append(_at(entry, where,
-                                                f"'{old_id}' is also a former id of {claimed[old_id].source_path}.",
-                                                "An old address can lead to one page only: keep it in one file."))
+                    content.problems.append(_at(entry, where, "redirect.claimed", old_id=old_id,
+                                                other=claimed[old_id].source_path))
                 else:
                     claimed.setdefault(old_id, entry)
 
@@ -261,8 +252,8 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _at(entry: Entry, path: tuple, message: str, hint: str) -> Problem:
+def _at(entry: Entry, path: tuple, rule: str, /, **params) -> Problem:
     # Re-reading positions is cheap and keeps Entry free of parser state.
     document, _ = read_source(entry.abs_path, entry.source_path)
     line, column = document.position(path)
-    return Problem(entry.source_path, line, column, ".".join(map(str, path)), message, hint)
+    return Problem.at(entry.source_path, line, column, ".".join(map(str, path)), rule, **params)

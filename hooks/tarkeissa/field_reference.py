@@ -7,6 +7,7 @@ FieldSpec declarations, so the page cannot fall behind the validation.
 from __future__ import annotations
 
 from .languages import LANGUAGES, URL_PREFIX, other_language
+from .messages import RULE_LIST, rule_list
 from .model import SitePage
 from .render import render
 from .schema import ACT, CAMPAIGN, PAGE, TOOL, FieldSpec, Kind
@@ -15,6 +16,7 @@ from .vocabularies import VOCABULARY_NAMES, Vocabularies
 
 URL_SLUG = {"fi": "kenttaopas", "sv": "faltguide"}
 MENU_ORDER = 85
+RULES_ANCHOR = "tarkistusten-saannot"  # the rule ids of every problem the checks report
 SCHEMA_FILES = {  # where each kind of file lives, as editors name them
     "act": "content/acts/<id>.fi.md, content/acts/<id>.sv.md",
     "tool": "content/tools/<id>.fi.md, content/tools/<id>.sv.md",
@@ -30,6 +32,8 @@ def field_reference_url(lang: str) -> str:
 def field_reference_page(vocabularies: Vocabularies, lang: str) -> SitePage:
     title = ui(lang, "field_reference")
     head, _ = render("field_reference.html", field_reference_context(vocabularies, lang))
+    rule_ids, _ = render("rule_list.html", {"anchor": RULES_ANCHOR, "text": RULE_LIST[lang], "rules": rule_list(lang)})
+    head += "\n" + rule_ids
     return SitePage(field_reference_url(lang), lang, "field_reference", title, ui(lang, "field_reference_summary"), "",
                     field_reference_url(other_language(lang)), key="field-reference", menu_order=MENU_ORDER,
                     head_html=head)

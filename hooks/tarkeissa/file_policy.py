@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import Phrase, phrase
 from .problems import Problem
 from .source import read_without_following
 
@@ -49,19 +50,17 @@ def scan(root: Path, docs_dir: Path) -> Tree:
     content_dir = root / "content"
     for top in (content_dir, docs_dir):
         if top.is_symlink():
-            _problem(tree, root, str(top), "is a symbolic link; the site never follows links.",
-                     "Make it a folder of the repository, not a link to one.")
+            _problem(tree, root, str(top), "folder.symbolic-link")
             return tree
     for entry in _entries(content_dir, tree, root):
         if entry.is_dir(follow_symlinks=False) and entry.name in CONTENT_FOLDERS:
             _scan_items(Path(entry.path), CONTENT_FOLDERS[entry.name], tree, root)
         elif entry.is_dir(follow_symlinks=False):
             closest = difflib.get_close_matches(entry.name, list(CONTENT_FOLDERS), n=1, cutoff=0.5)
-            _problem(tree, root, entry.path, "is a folder the site does not read.",
-                     (f"Did you mean content/{closest[0]}/? " if closest else "") +
-                     "Acts go in content/acts/, tools in content/tools/.")
+            _problem(tree, root, entry.path, "folder.unknown",
+                     suggestion=phrase("suggest.folder", folder=closest[0]) if closest else "")
         elif entry.name != "vocabularies.yml":
-            _misplaced(tree, root, Path(entry.path), "Acts go in content/acts/, tools in content/tools/.")
+            _misplaced(tree, root, Path(entry.path), phrase("advice.content-folder"))
     _scan_docs(docs_dir, docs_dir, tree, root)
     tree.files.sort(key=lambda file: file.shown)
     return tree
@@ -75,13 +74,12 @@ def _entries(directory: Path, tree: Tree, root: Path) -> list[os.DirEntry]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        _problem(tree, root, str(directory), f"cannot be read: {error.strerror}.", "Check the folder's permissions.")
+        _problem(tree, root, str(directory), "folder.unreadable", reason=error.strerror)
         return []
     kept = []
     for entry in entries:
         if entry.is_symlink():
-            _problem(tree, root, entry.path, "is a symbolic link; the site never follows links.",
-                     "Put the file itself here (a copy), not a link to it.")
+            _problem(tree, root, entry.path, "file.symbolic-link")
         elif entry.name not in IGNORED:
             kept.append(entry)
     return kept
@@ -91,9 +89,7 @@ def _scan_items(directory: Path, kind: str, tree: Tree, root: Path) -> None:
     for entry in _entries(directory, tree, root):
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            _problem(tree, root, entry.path, "is a folder; files in folders under "
-                     f"{_shown(root, directory)}/ are not read.",
-                     f"Move its files up into {_shown(root, directory)}/ and delete the folder.")
+            _problem(tree, root, entry.path, "folder.nested", folder=_shown(root, directory))
         elif _is_markdown_name(entry.name):
             if entry.name.endswith(".md"):
                 tree.files.append(ContentFile(path, _shown(root, path), kind, entry.name))
@@ -102,7 +98,7 @@ def _scan_items(directory: Path, kind: str, tree: Tree, root: Path) -> None:
         elif path.suffix.lower() in ASSET_TYPES:
             _check_asset(tree, root, path)
         else:
-            _misplaced(tree, root, path, f"Beside an {kind} only its images ({_asset_list()}) may stand.")
+            _misplaced(tree, root, path, phrase(f"advice.beside-{kind}", assets=_asset_list()))
 
 
 def _scan_docs(directory: Path, docs_dir: Path, tree: Tree, root: Path) -> None:
@@ -111,8 +107,7 @@ def _scan_docs(directory: Path, docs_dir: Path, tree: Tree, root: Path) -> None:
         relative = path.relative_to(docs_dir).as_posix()
         if entry.is_dir(follow_symlinks=False):
             if _is_markdown_name(entry.name):
-                _problem(tree, root, entry.path, "is a folder with a page's name.",
-                         "Rename the folder, or move the page out of it.")
+                _problem(tree, root, entry.path, "folder.page-name")
             _scan_docs(path, docs_dir, tree, root)
             continue
         folder = relative.rpartition("/")[0]
@@ -125,32 +120,27 @@ def _scan_docs(directory: Path, docs_dir: Path, tree: Tree, root: Path) -> None:
                 _wrong_extension(tree, root, path)
         elif path.suffix.lower() in ASSET_TYPES:
             if relative.startswith(BUILD_FOLDERS):
-                _problem(tree, root, entry.path, f"is inside docs/{relative.split('/')[0]}/, which the build fills itself.",
-                         "Move it to another folder, for example docs/images/.")
+                _problem(tree, root, entry.path, "file.in-build-folder", folder=relative.split("/")[0])
             elif _check_asset(tree, root, path):
                 tree.published.add(relative)
         else:
-            _misplaced(tree, root, path, "Pages are <name>.fi.md / <name>.sv.md; besides them docs/ holds images "
-                       f"and documents ({_asset_list()}). Scripts and styles are the site's code, in "
-                       "docs/assets/javascripts/ and docs/assets/stylesheets/.")
+            _misplaced(tree, root, path, phrase("advice.docs-folder", assets=_asset_list()))
 
 
 def _check_asset(tree: Tree, root: Path, path: Path) -> bool:
     """Whether an image or document may be published: its extension in lowercase, its bytes of its type."""
     suffix = path.suffix
     if suffix != suffix.lower():
-        _problem(tree, root, str(path), f"has its extension in capitals ('{suffix}').",
-                 f"Rename it to end in '{suffix.lower()}' (and change the name where it is used).")
+        _problem(tree, root, str(path), "file.extension-in-capitals", suffix=suffix, lower=suffix.lower())
         return False
     try:
         size = path.stat(follow_symlinks=False).st_size
         if size > ASSET_LIMIT:
-            _problem(tree, root, str(path), f"is {size / 1048576:.1f} MB; the limit is {ASSET_LIMIT // 1048576} MB.",
-                     "Save it smaller (images: at most about 2000 pixels wide).")
+            _problem(tree, root, str(path), "file.too-large", size=size / 1048576, limit=ASSET_LIMIT // 1048576)
             return False
         data = read_without_following(path)[: None if suffix == ".svg" else 16]
     except OSError as error:
-        _problem(tree, root, str(path), f"cannot be read: {error.strerror}.", "Check the file's permissions.")
+        _problem(tree, root, str(path), "file.unreadable", reason=error.strerror)
         return False
     if suffix == ".svg":
         from .svg_policy import check_svg
@@ -160,8 +150,7 @@ def _check_asset(tree: Tree, root: Path, path: Path) -> bool:
         return not found
     if _has_signature(suffix, data):
         return True
-    _problem(tree, root, str(path), f"is not a {suffix[1:].upper()} file, though its name ends in '{suffix}'.",
-             f"Save it again as {suffix[1:].upper()} from an image program, or give it the ending of its real type.")
+    _problem(tree, root, str(path), "file.wrong-type", type=suffix[1:].upper(), suffix=suffix)
     return False
 
 
@@ -179,16 +168,14 @@ def _is_markdown_name(name: str) -> bool:
 
 def _wrong_extension(tree: Tree, root: Path, path: Path) -> None:
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-    _problem(tree, root, str(path), f"ends in '{path.suffix}', so the site does not read it.",
-             f"Rename it to end in lowercase '.md': {stem}.md (for example x.fi.md).")
+    _problem(tree, root, str(path), "file.markdown-extension", suffix=path.suffix, stem=stem)
 
 
-def _misplaced(tree: Tree, root: Path, path: Path, hint: str) -> None:
+def _misplaced(tree: Tree, root: Path, path: Path, advice: Phrase) -> None:
     if _is_markdown_name(path.name):
-        message = "is a page or an item in a place the site does not read."
+        _problem(tree, root, str(path), "file.misplaced-page", advice=advice)
     else:
-        message = f"is a file of a type the site does not publish ('{path.suffix or path.name}')."
-    _problem(tree, root, str(path), message, hint)
+        _problem(tree, root, str(path), "file.type-not-published", suffix=path.suffix or path.name, advice=advice)
 
 
 def _asset_list() -> str:
@@ -202,5 +189,5 @@ def _shown(root: Path, path: Path | str) -> str:
         return Path(path).as_posix()
 
 
-def _problem(tree: Tree, root: Path, path: str, message: str, hint: str) -> None:
-    tree.problems.append(Problem(_shown(root, path), 1, 1, "file", message, hint))
+def _problem(tree: Tree, root: Path, path: str, rule: str, /, **params) -> None:
+    tree.problems.append(Problem.at(_shown(root, path), 1, 1, "file", rule, **params))

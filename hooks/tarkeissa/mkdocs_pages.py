@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+import mkdocs
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,13 +25,17 @@ from mkdocs.structure.toc import get_toc
 
 from .body_policy import CONVERT_SECONDS, MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, problems_from, refusals, sanitize
 from .budget import OverBudget, time_budget
+from .cms_config import bundle_files as cms_bundle_files
 from .languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
 from .output_cache import output_path
 from .pages import SiteModel, SitePage, relative_url
 from .search_index import write_group
 from .ui_text import ui
 
-_log = logging.getLogger("mkdocs.hooks.tarkeissa")
+# The engine's own logger names: "mkdocs", or "properdocs" under ProperDocs, which answers every
+# `import mkdocs` with itself. Strict mode counts warnings under that name only.
+ENGINE = mkdocs.__name__
+_log = logging.getLogger(ENGINE + ".hooks.tarkeissa")
 _ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -56,6 +61,8 @@ def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsCo
                 files.append(File.generated(config, asset.url, abs_src_path=str(asset.source)))
     for path, text in model.files.items():
         files.append(File.generated(config, path, content=text))
+    for url, source in cms_bundle_files().items():  # the web editor's code, from the pinned npm package
+        files.append(File.generated(config, url, abs_src_path=str(source)))
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
     return files
 
@@ -365,7 +372,7 @@ class ForkedHalf:
         os.close(self.groups_read)
         self.in_copy = True
         warnings = _Counter()
-        logging.getLogger("mkdocs").addHandler(warnings)
+        logging.getLogger(ENGINE).addHandler(warnings)
         code = 1
         try:
             documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)

@@ -19,12 +19,16 @@ from .term_pages import CLASSIFYING, PAGE_SIZE, bucket_items, listing_pages, ter
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
 from .field_reference import field_reference_page, field_reference_url
+from .glance import glance_page, glance_url
+from .messages import Phrase, phrase
 from .problems import Problem
 from .redirects import redirect_files
 from .render import render
 from .preview import robots_txt
+from .cms_config import site_files as cms_site_files
 from .ui_text import ui
 
+FEEDBACK_ADDRESS = "mailto:tarkeissatoissa@kt.fi"  # the accessibility statement's feedback channel, on every page
 REQUIRED_PAGES = ("index", "accessibility")  # every language must have a home and an accessibility statement
 
 
@@ -62,7 +66,9 @@ class SiteModel:
             statements = {page.lang: page.url for page in self.pages if page.kind == "page" and page.key == "accessibility"}
             self._chrome = {code: {"lang": code, "home_url": home_url(code),
                                    "accessibility_url": statements.get(code, home_url(code)),
-                                   "accessibility_label": ui(code, "accessibility")} for code in LANGUAGES}
+                                   "accessibility_label": ui(code, "accessibility"),
+                                   "feedback_label": ui(code, "feedback"), "feedback_href": FEEDBACK_ADDRESS}
+                           for code in LANGUAGES}
         return self._chrome[lang]
 
 
@@ -81,9 +87,8 @@ def check_site(content: Content) -> list[Problem]:
     for lang in LANGUAGES:
         for key in REQUIRED_PAGES:
             if lang not in content.pages.get(key, {}):
-                problems.append(Problem(f"docs/{key}.{lang}.md", 1, 1, "file",
-                                        "is missing: every language needs this page.",
-                                        f"Create docs/{key}.{lang}.md with at least a title."))
+                problems.append(Problem.at(f"docs/{key}.{lang}.md", 1, 1, "file", "site.required-page",
+                                           path=f"docs/{key}.{lang}.md"))
     owners: dict[str, _Owner] = {}
     for address, owner in _site_addresses(content):
         first = owners.setdefault(address, owner)
@@ -94,20 +99,20 @@ def check_site(content: Content) -> list[Problem]:
         problems.append(_collision(address, owner, first))
     for address, owner in owners.items():
         if owner.entry is not None and address.startswith(RESERVED_FOLDERS):
-            problems.append(_at(owner.entry, owner.field, f"gives the address /{address.removesuffix(INDEX)}, inside "
-                                f"/{next(f for f in RESERVED_FOLDERS if address.startswith(f))}, which the site's "
-                                "own files use.", "Choose another slug or file name."))
+            problems.append(_at(owner.entry, owner.field, "address.reserved", address=address.removesuffix(INDEX),
+                                folder=next(f for f in RESERVED_FOLDERS if address.startswith(f))))
     return problems
 
 
-# Folders the build fills itself: search indexes, act images, the site's scripts and styles.
-RESERVED_FOLDERS = ("pagefind/", "sv/pagefind/", "media/", "assets/")
+# Folders the build fills itself: search indexes, act images, the site's scripts and styles; and previews/,
+# where the Pages branch keeps pull requests' previews beside the site (.github/workflows/preview-publish.yml).
+RESERVED_FOLDERS = ("pagefind/", "sv/pagefind/", "media/", "assets/", "previews/", "admin/")  # admin/: the web editor
 
 
 @dataclass(frozen=True)
 class _Owner:
     """Something the site writes at an address, and where an editor would fix a collision with it."""
-    description: str  # names it in a message: a file, "the field reference", a term's page
+    description: str | Phrase  # names it in a message: a file, or a phrase for the field reference, a term's page
     entry: Entry | None = None  # the editor's file that chose the address; None: the site makes it by itself
     field: tuple = ()  # the field of that file that chose it; () for the file name
 
@@ -121,12 +126,13 @@ def _site_addresses(content: Content):
     so a collision is reported at the editor's file that came later."""
     for lang in LANGUAGES:
         for section in SECTIONS:
-            yield section_url(section, lang) + INDEX, _Owner("the search page" if section == "search"
-                                                             else "a generated listing")
-        yield field_reference_url(lang) + INDEX, _Owner("the field reference")
-        yield feed_url(lang), _Owner("the feed of acts")
-        yield filter_data_url(lang), _Owner("the data of the acts filter")
-    yield "sitemap.xml", _Owner("the sitemap")
+            yield section_url(section, lang) + INDEX, _Owner(phrase("owner.search-page" if section == "search"
+                                                                    else "owner.listing"))
+        yield field_reference_url(lang) + INDEX, _Owner(phrase("owner.field-reference"))
+        yield glance_url(lang) + INDEX, _Owner("Tekojen tori at a glance")
+        yield feed_url(lang), _Owner(phrase("owner.feed"))
+        yield filter_data_url(lang), _Owner(phrase("owner.filter-data"))
+    yield "sitemap.xml", _Owner(phrase("owner.sitemap"))
     yield "robots.txt", _Owner("robots.txt")
     counts: dict[tuple[str, str], int] = {}  # (vocabulary, term) -> items; ("campaign", id) -> acts
     for vocabulary, (kind, name) in CLASSIFYING.items():
@@ -139,18 +145,19 @@ def _site_addresses(content: Content):
             counts["campaign", campaign] = counts.get(("campaign", campaign), 0) + 1
     for vocabulary in CLASSIFYING:
         for term in content.vocabularies.terms.get(vocabulary, {}).values():
-            described = f"the term '{term.slug}' in {vocabulary} ({content.vocabularies.path})"
+            described = {"slug": term.slug, "vocabulary": vocabulary, "path": content.vocabularies.path}
             for lang in LANGUAGES:
                 urls = _listing_urls(section_url(vocabulary, lang, term.url_slug(lang)),
                                      counts.get((vocabulary, term.slug), 0))
                 for number, url in enumerate(urls, start=1):
-                    yield url + INDEX, _Owner((f"page {number} of " if number > 1 else "the page of ") + described)
+                    yield url + INDEX, _Owner(phrase("owner.term-page-n", number=number, **described) if number > 1
+                                                     else phrase("owner.term-page", **described))
     for key, versions in sorted(content.campaigns.items()):
         if counts.get(("campaign", key), 0) > PAGE_SIZE:  # as _Builder.campaign_act_lists
             source = next(iter(versions.values())).source_path
             for lang in LANGUAGES:
                 for url in _listing_urls(section_url("campaign", lang, key) + "teot/", counts["campaign", key]):
-                    yield url + INDEX, _Owner(f"the list of acts of the campaign {source}")
+                    yield url + INDEX, _Owner(phrase("owner.campaign-acts", source=source))
     for kind in ("act", "tool", "campaign", "page"):
         for key, versions in sorted(content.collection(kind).items()):
             for entry in versions.values():
@@ -162,7 +169,7 @@ def _site_addresses(content: Content):
             for entry in versions.values():
                 for index, old_id in enumerate(entry.values.get("redirect_from", [])):
                     yield (section_url(kind, entry.lang, old_id) + INDEX,
-                           _Owner(f"the redirect from '{old_id}' in {entry.source_path}", entry,
+                           _Owner(phrase("owner.redirect", old_id=old_id, source=entry.source_path), entry,
                                   ("redirect_from", index)))
 
 
@@ -184,18 +191,16 @@ def _collision(address: str, owner: _Owner, first: _Owner) -> Problem:
     entry = owner.entry
     if owner.field[:1] == ("redirect_from",):
         old_id = entry.values["redirect_from"][owner.field[1]]
-        return _at(entry, owner.field, f"'{old_id}' would redirect from {shown}, the address of {first.description}.",
-                   f"Remove '{old_id}' from redirect_from: that address shows another page now.")
-    message = f"gives the address {shown}, which {first.description} already has."
+        return _at(entry, owner.field, "address.redirect-taken", old_id=old_id, address=shown, owner=first.description)
     if owner.field:
-        return _at(entry, owner.field, message, "Choose another slug.")
-    return Problem(entry.source_path, 1, 1, "file name", message,
-                   "Rename the file, or give the page another address with 'slug:'." if entry.kind == "page"
-                   else "Rename the file: its name is the page's address.")
+        return _at(entry, owner.field, "address.taken", address=shown, owner=first.description)
+    return Problem.at(entry.source_path, 1, 1, "file name",
+                      "address.taken-by-page-name" if entry.kind == "page" else "address.taken-by-file-name",
+                      address=shown, owner=first.description)
 
 
 def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs: int = 1,
-                     search_part_pages: int = PART_PAGES) -> SiteModel:
+                     search_part_pages: int = PART_PAGES, canonical_url: str | None = None) -> SiteModel:
     """All pages of valid content; a production model leaves every draft out, a preview keeps and marks them.
     With jobs=2 the item pages are made on both cores."""
     if not preview:
@@ -214,10 +219,12 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
         files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
         files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
         pages.append(field_reference_page(content.vocabularies, lang))
+        pages.append(glance_page(content, lang))
     pages += term_pages(content, builder, builder.buckets, jobs)
     files["sitemap.xml"] = sitemap(pages, site_url)
     files["robots.txt"] = robots_txt(preview, site_url)
-    files.update(redirect_files(content, site_url, builder.url_of))
+    files.update(cms_site_files(content.vocabularies))  # the web editor at /admin/
+    files.update(redirect_files(content, canonical_url or site_url, builder.url_of))  # production's address
     written = Counter([page.url + INDEX for page in pages] + list(files))
     shared = sorted(address for address, count in written.items() if count > 1)
     if shared:  # check_site reports every collision of valid content, so this means it missed one

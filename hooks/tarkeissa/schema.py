@@ -59,7 +59,8 @@ class FieldSpec:
     prefix: str | None = None
     constant: str | None = None
     fields: tuple["FieldSpec", ...] = ()  # for OBJECT and OBJECT_LIST
-    example: Any = None
+    example: Any = None  # shown in hints and the scaffold; in Finnish where it is text
+    example_sv: Any = None  # the example for a Swedish file, where it differs
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,14 @@ def _d(fi: str, sv: str) -> dict[str, str]:
 
 
 TITLE = FieldSpec("title", Kind.TEXT, _d("Otsikko.", "Rubrik."), required=True,
-                  min_length=5, max_length=120, example="Palvelumuotoilu toi asiakkaan äänen työhön")
+                  min_length=5, max_length=120, example="Palvelumuotoilu toi asiakkaan äänen työhön",
+                  example_sv="Tjänstedesign förde in kundens röst i arbetet")
 SUMMARY = FieldSpec("summary", Kind.PLAIN_TEXT,
                     _d("Tiivistelmä listauksiin ja hakukoneille, pelkkää tekstiä.",
                        "Sammanfattning för listor och sökmotorer, endast ren text."),
                     required=True, min_length=20, max_length=300,
-                    example="Työyhteisö kehitti asiakaspalveluaan yhdessä asiakkaiden kanssa.")
+                    example="Työyhteisö kehitti asiakaspalveluaan yhdessä asiakkaiden kanssa.",
+                    example_sv="Arbetsgemenskapen utvecklade sin kundservice tillsammans med kunderna.")
 DRAFT = FieldSpec("draft", Kind.BOOLEAN,
                   _d("Luonnos: näkyy esikatselussa merkittynä, ei koskaan tuotannossa.",
                      "Utkast: syns märkt i förhandsvisningen, aldrig i produktion."), example=False)
@@ -96,10 +99,12 @@ ACT = Schema("act", _d("Kehittämisteko", "Utvecklingsgärning"), (
     TITLE,
     SUMMARY,
     FieldSpec("organisation", Kind.TEXT, _d("Organisaatio, joka teki teon.", "Organisationen som gjorde gärningen."),
-              required=True, min_length=2, max_length=120, example="Jämsän kaupunki"),
+              required=True, min_length=2, max_length=120, example="Jämsän kaupunki",
+              example_sv="Närpes stad"),
     FieldSpec("organisation_type", Kind.TERM, _d("Organisaation tyyppi.", "Organisationens typ."),
               required=True, vocabulary="organisation_types", example="kunta"),
-    FieldSpec("municipality", Kind.TEXT, _d("Kunta.", "Kommun."), min_length=2, max_length=80, example="Jämsä"),
+    FieldSpec("municipality", Kind.TEXT, _d("Kunta.", "Kommun."), min_length=2, max_length=80, example="Jämsä",
+              example_sv="Närpes"),
     FieldSpec("region", Kind.TERM, _d("Maakunta.", "Landskap."), required=True, vocabulary="regions",
               example="keski-suomi"),
     FieldSpec("sector", Kind.TERM, _d("Toimiala.", "Sektor."), required=True, vocabulary="sectors"),
@@ -118,16 +123,18 @@ ACT = Schema("act", _d("Kehittämisteko", "Utvecklingsgärning"), (
                   vocabulary="award_series"),
     )),
     FieldSpec("contact", Kind.OBJECT, _d("Yhteyshenkilö.", "Kontaktperson."), fields=(
-        FieldSpec("name", Kind.TEXT, _d("Nimi.", "Namn."), required=True, min_length=2, max_length=120),
+        FieldSpec("name", Kind.TEXT, _d("Nimi.", "Namn."), required=True, min_length=2, max_length=120,
+                  example="Maija Meikäläinen", example_sv="Maja Malm"),
         FieldSpec("email", Kind.EMAIL, _d("Sähköpostiosoite.", "E-postadress."), required=True,
-                  example="etunimi.sukunimi@kunta.fi"),
+                  example="etunimi.sukunimi@kunta.fi", example_sv="fornamn.efternamn@kommun.fi"),
     )),
     FieldSpec("image", Kind.OBJECT, _d("Kuva.", "Bild."), fields=(
         FieldSpec("src", Kind.FILE, _d("Kuvatiedosto sisältötiedoston vieressä.",
                                        "Bildfilen bredvid innehållsfilen."), required=True,
-                  example="tekon-kuva.jpg"),
+                  example="tekon-kuva.jpg", example_sv="bild.jpg"),
         FieldSpec("alt", Kind.TEXT, _d("Tekstivastine: mitä kuvassa on.", "Alternativtext: vad bilden visar."),
-                  required=True, min_length=1, max_length=300),
+                  required=True, min_length=1, max_length=300,
+                  example="Työryhmä suunnittelee uutta palvelua", example_sv="Arbetsgruppen planerar en ny tjänst"),
     )),
     REDIRECT_FROM,
     DRAFT,
@@ -144,7 +151,8 @@ TOOL = Schema("tool", _d("Työkalu tai toimintamalli", "Verktyg eller verksamhet
               required=True, fields=(
         FieldSpec("organisation", Kind.TEXT, _d("Organisaatio.", "Organisation."), required=True,
                   min_length=2, max_length=120, example="Työterveyslaitos"),
-        FieldSpec("project", Kind.TEXT, _d("Hanke.", "Projekt."), min_length=2, max_length=120),
+        FieldSpec("project", Kind.TEXT, _d("Hanke.", "Projekt."), min_length=2, max_length=120,
+                  example="Hyvän työn edellytykset", example_sv="Förutsättningar för gott arbete"),
         FieldSpec("url", Kind.HTTPS_URL, _d("Verkko-osoite, https://.", "Webbadress, https://."),
                   example="https://www.ttl.fi/"),
     )),
@@ -164,16 +172,18 @@ CAMPAIGN = Schema("campaign", _d("Kampanjasivu", "Kampanjsida"), (
     FieldSpec("end", Kind.DATE, _d("Päättymispäivä, ei ennen alkua.", "Slutdatum, inte före start."),
               not_before="start", example="2023-12-31"),
     FieldSpec("hashtag", Kind.TEXT, _d("Aihetunniste, alkaa #-merkillä.", "Hashtagg, börjar med #."),
-              prefix="#", min_length=2, max_length=60, example="#tärkeinsijoitus"),
-    FieldSpec("organisers", Kind.TEXT_LIST, _d("Järjestäjät.", "Arrangörer."), min_length=2, max_length=120),
+              prefix="#", min_length=2, max_length=60, example="#tärkeinsijoitus", example_sv="#viktigastearbetet"),
+    FieldSpec("organisers", Kind.TEXT_LIST, _d("Järjestäjät.", "Arrangörer."), min_length=2, max_length=120,
+              example=["KT Kuntatyönantajat"], example_sv=["KT Kommunarbetsgivarna"]),
     DRAFT,
 ))
 
 PAGE = Schema("page", _d("Sivu", "Sida"), (
     TITLE,
-    FieldSpec("summary", Kind.PLAIN_TEXT, SUMMARY.description, min_length=20, max_length=300),
+    FieldSpec("summary", Kind.PLAIN_TEXT, SUMMARY.description, min_length=20, max_length=300,
+              example="Tietoa sivustosta ja sen tekijöistä.", example_sv="Om webbplatsen och dem som gör den."),
     FieldSpec("slug", Kind.SLUG, _d("Sivun osoite tällä kielellä.", "Sidans adress på det här språket."),
-              min_length=2, max_length=80, example="tietoa"),
+              min_length=2, max_length=80, example="tietoa", example_sv="om-oss"),
     DRAFT,
 ))
 

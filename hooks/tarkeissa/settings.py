@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from .search_index import PART_PAGES
 
@@ -16,6 +17,7 @@ class BuildSettings:
     pull_request: str | None = None
     cache_dir: str | None = None  # where reusable build results are kept; None: <project>/.cache/tarkeissa
     search_part_pages: int = PART_PAGES  # indexed pages per search index part (tests make small parts)
+    site_url: str | None = None  # where this build is served, when not at mkdocs.yml's site_url (a preview)
 
 
 def build_date_from_environment(environ: dict[str, str] | None = None) -> dt.date:
@@ -35,4 +37,21 @@ def settings_from_environment(serving: bool = False, environ: dict[str, str] | N
         raise ValueError(f"TT_MODE must be 'preview' or 'production', not {mode!r}")
     return BuildSettings(mode == "preview", build_date_from_environment(environ), environ.get("TT_PULL_REQUEST") or None,
                          environ.get("TT_CACHE_DIR") or None,
-                         max(1, int(environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES)))
+                         max(1, int(environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES)),
+                         environ.get("TT_SITE_URL") or None)
+
+
+def report_language(environ: dict[str, str] | None = None) -> str | None:
+    """TT_LANG: the one language of the build's problem report; unset, each file's own language.
+    Not a BuildSettings field: it changes no page, so it must not touch the pages' fingerprints."""
+    lang = (os.environ if environ is None else environ).get("TT_LANG") or None
+    if lang not in (None, "fi", "sv", "en"):
+        raise ValueError(f"TT_LANG must be 'fi', 'sv' or 'en', not {lang!r}")
+    return lang
+
+
+def served_url(production_url: str, site_url: str | None) -> str:
+    """The address a build is served from: TT_SITE_URL (a full address, or a path on the production host, as
+    `/previews/pr-12/`) resolved against mkdocs.yml's site_url, always ending in a slash."""
+    url = urljoin(production_url or "/", site_url or "")
+    return url if url.endswith("/") else url + "/"

@@ -18,6 +18,7 @@ import yaml
 from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent,
                          StreamEndEvent)
 
+from .messages import phrase
 from .problems import Problem
 
 # Bounds on what one file may make the reader do. The deepest real field (awards.0.year) is 3
@@ -37,9 +38,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 class _Unreadable(Exception):
     """A value no field can use, such as a 5,000-digit number: reported where it stands."""
 
-    def __init__(self, node: yaml.Node, message: str, hint: str):
-        super().__init__(message)
-        self.node, self.message, self.hint = node, message, hint
+    def __init__(self, node: yaml.Node, rule: str, **params):
+        super().__init__(rule)
+        self.node, self.rule, self.params = node, rule, params
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
@@ -49,26 +50,22 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-def _checked(construct, what: str):
+def _checked(construct, what: str):  # what: the phrase naming the value expected
     """PyYAML's constructor of a number or true/false, bounded and with a position when it fails."""
     def read(loader: yaml.SafeLoader, node: yaml.ScalarNode):
         if len(node.value) > MAX_NUMBER:
-            raise _Unreadable(node, f"has a number {len(node.value):,} characters long; the site reads "
-                              f"numbers of at most {MAX_NUMBER}.",
-                              "No field takes so long a number (a year has four digits). "
-                              "If the value is text, put it in double quotes.")
+            raise _Unreadable(node, "front-matter.long-number", length=len(node.value), limit=MAX_NUMBER)
         try:
             return construct(loader, node)
         except (ValueError, IndexError, KeyError, OverflowError):  # an explicit tag on other text: !!int abc
-            raise _Unreadable(node, f"'{node.value}' cannot be read as {what}.",
-                              f"Write {what}, or remove the tag (the word starting with '!!') before it.") from None
+            raise _Unreadable(node, "front-matter.unreadable-tag", value=node.value, what=phrase(what)) from None
     return read
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-for _tag, _what in (("int", "a whole number"), ("float", "a number"), ("bool", "true or false")):
+for _tag in ("int", "float", "bool"):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}",
-                            _checked(_Loader.yaml_constructors[f"tag:yaml.org,2002:{_tag}"], _what))
+                            _checked(_Loader.yaml_constructors[f"tag:yaml.org,2002:{_tag}"], f"yaml.{_tag}"))
 
 _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
 _MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
@@ -154,18 +151,13 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Probl
     try:
         raw = read_without_following(path)
     except OSError as error:
-        return document, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error.strerror}.",
-                                  "Check the file's permissions.")]
+        return document, [Problem.at(shown_path, 1, 1, "file", "file.unreadable", reason=error.strerror)]
     try:
         text = normalise(raw)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return document, [Problem(
-            shown_path, line, column, "file",
-            f"is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read).",
-            "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding' > 'UTF-8').",
-        )]
+        return document, [Problem.at(shown_path, line, column, "file", "file.not-utf8", byte=f"{raw[error.start]:02x}")]
     if b"\0" in raw:  # in the story too; libyaml would stop at one and name line 2 (bytes: the fastest test)
         nul = text.find("\0")
         return document, [_nul_problem(shown_path, text.count("\n", 0, nul) + 1, nul - text.rfind("\n", 0, nul))]
@@ -173,10 +165,7 @@ def read_source(path: Path, shown_path: str) -> tuple[SourceDocument, list[Probl
 
 
 def _nul_problem(shown_path: str, line: int, column: int) -> Problem:
-    return Problem(shown_path, line, column, "file",
-                   "contains a NUL character (byte 0), which text files do not have.",
-                   "Delete it (it often comes with text pasted from another program), or save the file again "
-                   "as UTF-8 text in a text editor.")
+    return Problem.at(shown_path, line, column, "file", "file.nul-character")
 
 
 def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
@@ -184,22 +173,14 @@ def parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, lis
         return _parse_text(text, document)
     except Exception as error:  # noqa: BLE001 - a mistake of ours, not the editor's: still a problem naming the file
         document.parsed = False
-        return document, [Problem(
-            document.path, 1, 1, "file",
-            f"could not be read: {type(error).__name__}. This is a bug in the site's build, not in your file.",
-            "Tell the site's developers; attach this file.",
-        )]
+        return document, [Problem.at(document.path, 1, 1, "file", "file.build-bug", error=type(error).__name__)]
 
 
 def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, list[Problem]]:
     newline = text.find("\n")
     if (text if newline == -1 else text[:newline]).rstrip() != "---":
         document.body = text
-        return document, [Problem(
-            document.path, 1, 1, "front matter", "is missing: the file must start with a '---' line.",
-            "Put the fields between two '---' lines at the very top of the file, for example:\n"
-            "    ---\n    title: ...\n    ---",
-        )]
+        return document, [Problem.at(document.path, 1, 1, "front matter", "front-matter.missing")]
     # Walk the lines up to the closing '---' only: the story after it is never split into lines.
     front_start = line_start = newline + 1
     end = None
@@ -212,28 +193,18 @@ def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, li
         number += 1
         line_start = newline + 1
     if end is None:
-        return document, [Problem(
-            document.path, 1, 1, "front matter", "is not closed: no second '---' line was found.",
-            "Add a line with only '---' after the last field, before the story begins.",
-        )]
+        return document, [Problem.at(document.path, 1, 1, "front matter", "front-matter.not-closed")]
     document.front_matter_end = end + 1
     document.body_line = end + 2
     document.body = "" if newline == -1 else text[newline + 1:]
     # A leading newline keeps YAML's 0-based line numbers equal to the file's 1-based ones.
     yaml_text = "\n" + text[front_start:line_start - 1]
     if not yaml_text.strip():
-        return document, [Problem(
-            document.path, 1, 1, "front matter", "is empty.",
-            "Write the required fields between the '---' lines (see the field reference page).",
-        )]
+        return document, [Problem.at(document.path, 1, 1, "front matter", "front-matter.empty")]
     size = len(yaml_text) - 1
     if size > MAX_SIZE:
-        return document, [Problem(
-            document.path, 1, 1, "front matter",
-            f"is {size:,} characters long; the site reads at most {MAX_SIZE:,} (64 KB).",
-            "Keep only the fields between the '---' lines and put long text in the story below them; "
-            "check that the closing '---' line is where you meant it.",
-        )]
+        return document, [Problem.at(document.path, 1, 1, "front matter", "front-matter.too-long",
+                                     size=size, limit=MAX_SIZE)]
     try:
         if _may_nest_or_refer(yaml_text) and (problem := _scan_events(yaml_text, document.path)):
             return document, [problem]
@@ -241,12 +212,9 @@ def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, li
         try:
             node = loader.get_single_node()
             if not isinstance(node, yaml.MappingNode):
-                kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-                return document, [Problem(
-                    document.path, node.start_mark.line + 1 if node else 2, 1, "front matter",
-                    f"is {kind}, not a set of 'field: value' lines.",
-                    "Write each field on its own line as 'name: value', for example 'title: My act'.",
-                )]
+                kind = phrase("yaml.list" if isinstance(node, yaml.SequenceNode) else "yaml.single-value")
+                return document, [Problem.at(document.path, node.start_mark.line + 1 if node else 2, 1,
+                                             "front matter", "front-matter.not-a-mapping", kind=kind)]
             problems = []
             try:
                 data = _read(node, (), document, loader, problems)
@@ -262,31 +230,23 @@ def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, li
         mark = error.context_mark if opened_early else (error.problem_mark or error.context_mark)
         line, column = (mark.line + 1, mark.column + 1) if mark else (2, 1)
         what = (error.problem or "cannot be read").rstrip(".")
-        return document, [Problem(
-            document.path, line, column, "front matter", f"YAML syntax error: {what}.",
-            _yaml_hint(what),
-        )]
+        return document, [Problem.at(document.path, line, column, "front matter", "front-matter.yaml-syntax",
+                                     error=what, advice=phrase(_yaml_hint(what)))]
     except yaml.reader.ReaderError as error:  # a control character; libyaml gives its byte offset
         before = yaml_text.encode()[:error.position].decode("utf-8", "ignore")
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         if error.character == 0:
             return document, [_nul_problem(document.path, line, column)]
-        return document, [Problem(
-            document.path, line, column, "front matter",
-            f"contains the control character U+{error.character:04X}, which YAML does not allow.",
-            "Delete it: such characters come with text copied from other programs. If you cannot see it, "
-            "retype the value.",
-        )]
+        return document, [Problem.at(document.path, line, column, "front matter", "front-matter.control-character",
+                                     code=f"{error.character:04X}")]
     except _Unreadable as error:
         mark = error.node.start_mark
-        return document, [Problem(document.path, mark.line + 1, mark.column + 1, "front matter",
-                                  error.message, error.hint)]
+        return document, [Problem.at(document.path, mark.line + 1, mark.column + 1, "front matter",
+                                     error.rule, **error.params)]
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError, MemoryError) as error:
         # Not expected within the bounds above, but the file is then the likely cause, not the build.
-        return document, [Problem(
-            document.path, 2, 1, "front matter", f"cannot be read ({type(error).__name__}: {error}).",
-            "Write the fields as plain 'name: value' lines (see the field reference page).",
-        )]
+        return document, [Problem.at(document.path, 2, 1, "front matter", "front-matter.unreadable",
+                                     error=f"{type(error).__name__}: {error}")]
     document.data = data
     document.parsed = True
     return document, problems
@@ -323,18 +283,14 @@ def _scan_events(yaml_text: str, shown_path: str) -> Problem | None:
                 return None
             if cls is AliasEvent or getattr(event, "anchor", None) is not None:
                 mark = event.start_mark
-                return Problem(shown_path, mark.line + 1, mark.column + 1, "front matter",
-                               "uses a YAML anchor or alias (&name / *name), which the site does not support.",
-                               "Editors never need them: write the value out. A value that starts with & or * "
-                               "goes in double quotes: title: \"*Tärkeä* asia\".")
+                return Problem.at(shown_path, mark.line + 1, mark.column + 1, "front matter",
+                                  "front-matter.yaml-anchor")
             if cls is SequenceStartEvent or cls is MappingStartEvent:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return Problem(shown_path, mark.line + 1, mark.column + 1, "front matter",
-                                   f"nests lists or groups of fields more than {MAX_DEPTH} levels deep.",
-                                   "No field needs more than three levels (awards: - year: ...). Check the "
-                                   "brackets [ ] { } and the indentation on this line and above it.")
+                    return Problem.at(shown_path, mark.line + 1, mark.column + 1, "front matter",
+                                      "front-matter.too-deep", limit=MAX_DEPTH)
             elif cls is SequenceEndEvent or cls is MappingEndEvent:
                 depth -= 1
     finally:
@@ -342,17 +298,18 @@ def _scan_events(yaml_text: str, shown_path: str) -> Problem | None:
 
 
 def _yaml_hint(what: str) -> str:
+    """The phrase of advice for what the YAML parser said."""
     if "mapping values are not allowed" in what:  # "...here" (PyYAML) or "...in this context" (libyaml)
-        return "A value contains ': '. Put the whole value in double quotes: title: \"Kunta: uusi malli\"."
+        return "yaml.quote-colon"
     if "found character '\\t'" in what or "tab" in what:
-        return "Indent with spaces, not tabs."
+        return "yaml.tabs"
     if "could not find expected ':'" in what:
-        return "Each line needs 'name: value'. Check the line above for a missing ':' or quote."
+        return "yaml.missing-colon"
     if "expected alphabetic or numeric character" in what:  # '&' or '*' then a space or a letter like ä
-        return "A value starts with '*' or '&'. Put it in double quotes."
+        return "yaml.star-or-ampersand"
     if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
-        return "A quote is not closed. Check that every \" has a partner on the same value."
-    return "Check the quotes, colons and indentation on this line and the line above it."
+        return "yaml.unclosed-quote"
+    return "yaml.other"
 
 
 def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _Loader,
@@ -378,11 +335,8 @@ def _read(node: yaml.Node, path: FieldPath, document: SourceDocument, loader: _L
         child = path + (key,)
         if key in seen:
             mark = key_node.start_mark
-            problems.append(Problem(
-                document.path, mark.line + 1, mark.column + 1, ".".join(map(str, child)),
-                "is given twice; only the last one would count.",
-                "Delete one of the two lines.",
-            ))
+            problems.append(Problem.at(document.path, mark.line + 1, mark.column + 1, ".".join(map(str, child)),
+                                       "field.duplicate"))
         seen.add(key)
         data[key if key_node.tag == _STR else _scalar(key_node, loader)] = _read(
             value_node, child, document, loader, problems)
@@ -412,11 +366,7 @@ def _record_positions(node: yaml.Node, path: FieldPath, document: SourceDocument
             child = path + (key,)
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in seen:
-                problems.append(Problem(
-                    document.path, *position, ".".join(map(str, child)),
-                    "is given twice; only the last one would count.",
-                    "Delete one of the two lines.",
-                ))
+                problems.append(Problem.at(document.path, *position, ".".join(map(str, child)), "field.duplicate"))
             seen.add(key)
             document.key_positions[child] = position
             problems += _record_positions(value_node, child, document)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
+from .messages import Phrase, phrase
 from .problems import Problem
 
 MAX_BYTES = 2 * 1024 * 1024  # bounds the parser's work; a larger drawing is better published as PNG
@@ -80,7 +81,6 @@ CSS_RULE = re.compile(r"[^{}]*\{([^{}]*)\}")
 LOCAL_REF = re.compile(r"#[\w.:-]+")
 DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*", re.IGNORECASE)
 URL_EDGES = "".join(map(chr, range(0x21)))  # what a browser's URL parser strips from both ends
-HINT = "Export the image again without scripts, links, animation or embedded web content, or save it as PNG."
 
 
 class _Stop(Exception):
@@ -89,34 +89,31 @@ class _Stop(Exception):
 
 def check_svg(data: bytes, shown_path: str) -> list[Problem]:
     if len(data) > MAX_BYTES:
-        return [Problem(shown_path, 1, 1, "file", f"is {len(data) / 2**20:.1f} MB; an SVG image may be at most 2 MB.",
-                        "Simplify the drawing, or save it as PNG or JPEG.")]
+        return [Problem.at(shown_path, 1, 1, "file", "svg.too-large", size=len(data) / 2**20)]
     problems: list[Problem] = []
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     stack: list[tuple[str, int, int]] = []  # per open element: "skip", "meta", "style" or "ok", and its position
     style_text: list[str] = []
 
-    def add(message: str, hint: str = HINT, stop: bool = False, line: int = 0, column: int = 0) -> None:
+    def add(found: tuple[str, dict], stop: bool = False, line: int = 0, column: int = 0) -> None:
+        rule, params = found
         if len(problems) == MAX_PROBLEMS:
-            message, hint, stop = f"has more problems; checking stopped after {MAX_PROBLEMS}.", HINT, True
-        problems.append(Problem(shown_path, line or parser.CurrentLineNumber,
-                                column or parser.CurrentColumnNumber + 1, "file", message, hint))
+            rule, params, stop = "svg.too-many-problems", {"limit": MAX_PROBLEMS}, True
+        problems.append(Problem.at(shown_path, line or parser.CurrentLineNumber,
+                                   column or parser.CurrentColumnNumber + 1, "file", rule, **params))
         if stop:
             raise _Stop
 
     def xml_declaration(version, encoding, standalone) -> None:
         if encoding and encoding.lower() not in ("utf-8", "utf-16"):
-            add(f"is saved in the '{encoding}' character encoding; an SVG image must be UTF-8.",
-                "Save the image again as UTF-8 (plain SVG).", stop=True)
+            add(_found("svg.encoding", encoding=encoding), stop=True)
 
     def doctype(*_) -> None:  # refusing any DTD rules out entity bombs and external entities
-        add("has a <!DOCTYPE> declaration, which is not allowed in an SVG image.",
-            "Export the image again as plain SVG (without a DOCTYPE), or save it as PNG.", stop=True)
+        add(_found("svg.doctype"), stop=True)
 
     def instruction(target: str, _data: str) -> None:
-        add(f"has a <?{target}?> instruction, which could load a style sheet from another site."
-            if target == "xml-stylesheet" else f"has a <?{target}?> instruction, which is not allowed.")
+        add(_found("svg.stylesheet-instruction" if target == "xml-stylesheet" else "svg.instruction", target=target))
 
     def start(name: str, attributes: dict[str, str]) -> None:
         parent = stack[-1][0] if stack else None
@@ -126,19 +123,17 @@ def check_svg(data: bytes, shown_path: str) -> list[Problem]:
             stack.append(("skip", *here))
             return
         if parent is None and (namespace, local) != (SVG, "svg"):
-            add(f"does not start with an <svg> element in the SVG namespace (it starts with <{local}>).",
-                f'Open the image in a drawing program and export it as SVG (with xmlns="{SVG}"), or save it as PNG.',
-                stop=True)
+            add(_found("svg.not-svg", element=local, namespace=SVG), stop=True)
         inert = namespace in EDITOR_NAMESPACES or (parent == "meta" and namespace in METADATA_NAMESPACES)
         if parent == "style" or (not inert and (namespace != SVG or local not in ELEMENTS)):
-            foreign = " inside <style>" if parent == "style" else "" if namespace == SVG else " that is not SVG"
-            add(f"has a <{local}> element{foreign}, which is not allowed in a published image.")
+            rule = "svg.element-in-style" if parent == "style" else "svg.element" if namespace == SVG else "svg.foreign-element"
+            add(_found(rule, element=local))
             stack.append(("skip", *here))
             return
         for attribute, value in attributes.items():
-            message = _attribute_problem(local, attribute, value, inert)
-            if message:
-                add(message)
+            found = _attribute_problem(local, attribute, value, inert)
+            if found:
+                add(found)
         if (namespace, local) == (SVG, "style"):  # its text is checked as a whole when it ends
             style_text.clear()
             kind = "style"
@@ -149,9 +144,9 @@ def check_svg(data: bytes, shown_path: str) -> list[Problem]:
     def end(_name: str) -> None:
         kind, line, column = stack.pop()
         if kind == "style":
-            message = _stylesheet_problem("".join(style_text))
-            if message:
-                add(message, line=line, column=column)
+            found = _stylesheet_problem("".join(style_text))
+            if found:
+                add(found, line=line, column=column)
 
     def text(data: str) -> None:
         if stack and stack[-1][0] == "style":
@@ -169,81 +164,81 @@ def check_svg(data: bytes, shown_path: str) -> list[Problem]:
     except _Stop:
         pass
     except expat.ExpatError as error:
-        problems.append(Problem(shown_path, error.lineno, error.offset + 1, "file",
-                                f"is not a valid SVG file: {expat.ErrorString(error.code)}.",
-                                "Open the image in a drawing program and export it again as plain SVG (UTF-8), "
-                                "or save it as PNG."))
+        problems.append(Problem.at(shown_path, error.lineno, error.offset + 1, "file", "svg.invalid",
+                                   error=expat.ErrorString(error.code)))
     return problems
 
 
-def _attribute_problem(element: str, attribute: str, value: str, inert: bool) -> str | None:
+def _found(rule: str, **params) -> tuple[str, dict]:
+    """A problem of the image: its rule and parameters (the position is the parser's)."""
+    return rule, params
+
+
+def _attribute_problem(element: str, attribute: str, value: str, inert: bool) -> tuple[str, dict] | None:
     namespace, _, name = attribute.rpartition(" ")
     if name.lower().startswith("on"):
-        return f"has an event handler '{name}' on <{element}>, which could run code."
+        return _found("svg.event-handler", name=name, element=element)
     if name == "href" and namespace in ("", XLINK):
         return _href_problem(element, value, inert)
     if name == "style" and not namespace:
-        return _declarations_problem(value, f"the style of <{element}>")
+        return _declarations_problem(value, phrase("svg-where.style-of", element=element))
     # xml:base would move where '#id' references point; src and xlink:* are links on any element.
     if namespace == XLINK or name == "src" or (namespace == XML and name not in ("space", "lang")):
-        return f"has the attribute '{name}' on <{element}>, which could link to another site."
+        return _found("svg.linking-attribute", name=name, element=element)
     if inert or namespace in EDITOR_NAMESPACES or namespace == XML:
         return None
     if not namespace and name in PRESENTATION:
-        return _value_problem(value, f"'{name}' on <{element}>")
+        return _value_problem(value, phrase("svg-where.attribute", name=name, element=element))
     if not namespace and name in PLAIN_ATTRIBUTES:
         return None
-    return f"has the attribute '{name}' on <{element}>, which is not allowed in a published image."
+    return _found("svg.attribute", name=name, element=element)
 
 
-def _href_problem(element: str, value: str, inert: bool) -> str | None:
+def _href_problem(element: str, value: str, inert: bool) -> tuple[str, dict] | None:
     url = re.sub(r"[\t\n\r]", "", value).strip(URL_EDGES)  # as the browser reads it
     shown = url if len(url) <= 60 else url[:57] + "..."
     if element == "image":
-        return None if DATA_IMAGE.fullmatch(url) else (
-            f"has an <image> that loads '{shown}'; only PNG, JPEG, GIF or WebP pictures embedded in the file "
-            "(data:image/...;base64) are allowed.")
+        return None if DATA_IMAGE.fullmatch(url) else _found("svg.external-image", address=shown)
     if not inert and element in HREF_ELEMENTS and LOCAL_REF.fullmatch(url):
         return None
-    return (f"has a link to '{shown}' on <{element}>; only references to parts of the same image "
-            "('#id' on <use>, <textPath>, gradients, patterns and filters) are allowed.")
+    return _found("svg.link", address=shown, element=element)
 
 
-def _declarations_problem(text: str, where: str) -> str | None:
+def _declarations_problem(text: str, where: Phrase) -> tuple[str, dict] | None:
     for declaration in CSS_COMMENT.sub(" ", text).split(";"):
         if not declaration.strip():
             continue
         name, colon, value = declaration.partition(":")
         name = name.strip().lower()
         if not colon or name not in STYLE_PROPERTIES:
-            return f"has the style property '{name}' in {where}, which is not allowed in a published image."
-        problem = _value_problem(value, f"'{name}' in {where}")
+            return _found("svg.style-property", name=name, where=where)
+        problem = _value_problem(value, phrase("svg-where.property", name=name, where=where))
         if problem:
             return problem
     return None
 
 
-def _value_problem(value: str, where: str) -> str | None:
+def _value_problem(value: str, where: Phrase) -> tuple[str, dict] | None:
     value = CSS_COMMENT.sub(" ", value)
     if any(character in value for character in "\\<@"):
-        return f"has a '\\', '<' or '@' in {where}, which could hide a link to another site."
+        return _found("svg.hiding-character", where=where)
     for function in CSS_FUNCTION.finditer(value):
         name = function.group(1).lower()
         if name == "url" and not LOCAL_URL.match(value, function.start()):
-            return f"has url(...) pointing outside the image in {where}; only url(#id) is allowed."
+            return _found("svg.outside-url", where=where)
         if name != "url" and name not in CSS_FUNCTIONS:
-            return f"uses the style function '{name}(' in {where}, which is not allowed in a published image."
+            return _found("svg.style-function", name=name, where=where)
     return None
 
 
-def _stylesheet_problem(text: str) -> str | None:
+def _stylesheet_problem(text: str) -> tuple[str, dict] | None:
     text = CSS_COMMENT.sub(" ", text)
     if any(character in text for character in "\\<@"):
-        return "has a '\\', '<' or an @-rule (such as @import) in <style>, which could load files from another site."
+        return _found("svg.stylesheet-at-rule")
     if CSS_RULE.sub("", text).strip():
-        return "has text in <style> that is not plain 'selector { property: value }' rules."
+        return _found("svg.stylesheet-text")
     for rule in CSS_RULE.finditer(text):
-        problem = _declarations_problem(rule.group(1), "<style>")
+        problem = _declarations_problem(rule.group(1), phrase("svg-where.style-element"))
         if problem:
             return problem
     return None

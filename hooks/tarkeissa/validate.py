@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .messages import file_language, phrase
 from .problems import Problem
 from .schema import EMAIL_ADDRESS, ITEM_ID, FieldSpec, Kind, Schema
 from .source import FieldPath, SourceDocument
@@ -48,9 +49,10 @@ def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, sch
     for key in data:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            where = f" in {'.'.join(map(str, path))}" if path else f" in {'an' if schema.name[0] in 'aeiou' else 'a'} {schema.name} file"
-            hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Fields allowed{where}: {', '.join(known)}."
-            problems.append(_problem(document, path + (key,), "is not a known field.", hint, at_key=True))
+            where = phrase("where.group", group=".".join(map(str, path))) if path else phrase(f"where.{schema.name}")
+            problems.append(_problem(document, path + (key,), "field.unknown", at_key=True, where=where,
+                                     suggestion=phrase("suggest.field", name=close[0]) if close else "",
+                                     fields=", ".join(known)))
     clean: dict[str, Any] = {}
     for spec in specs:
         field_path = path + (spec.name,)
@@ -58,10 +60,11 @@ def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, sch
         if value is None or (isinstance(value, str) and not value.strip()):
             if spec.required:
                 if spec.name in data:
-                    problems.append(_problem(document, field_path, "is empty.", _fill_hint(spec, context)))
+                    problems.append(_problem(document, field_path, "field.empty", field=spec.name,
+                                             example=_example(spec, context, document).rstrip(".")))
                 else:
-                    problems.append(_problem(document, field_path, "is required but missing.",
-                                             _missing_hint(spec, context)))
+                    problems.append(_problem(document, field_path, "field.required", field=spec.name,
+                                             example=_example(spec, context, document)))
             continue
         checked = _check_value(value, spec, field_path, schema, document, context, problems)
         if checked is not _INVALID:
@@ -69,56 +72,46 @@ def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, sch
     for spec in specs:
         if spec.not_before and spec.name in clean and spec.not_before in clean:
             if clean[spec.name] < clean[spec.not_before]:
-                problems.append(_problem(document, path + (spec.name,),
-                                         f"{clean[spec.name]} is before {spec.not_before} {clean[spec.not_before]}.",
-                                         f"Give a date on or after {spec.not_before}, or remove '{spec.name}'."))
+                problems.append(_problem(document, path + (spec.name,), "field.date-order", value=clean[spec.name],
+                                         other=spec.not_before, other_value=clean[spec.not_before],
+                                         field=spec.name))
     return clean
 
 
 def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, document: SourceDocument,
                  context: ValidationContext, problems: list[Problem]) -> Any:
-    def fail(message: str, hint: str, where: FieldPath = path) -> object:
-        problems.append(_problem(document, where, message, hint))
+    def fail(rule: str, where: FieldPath = path, /, **params) -> object:
+        problems.append(_problem(document, where, rule, **params))
         return _INVALID
 
     kind = spec.kind
     if kind in (Kind.TEXT, Kind.PLAIN_TEXT, Kind.SLUG, Kind.CAMPAIGN, Kind.FILE, Kind.EMAIL, Kind.HTTPS_URL):
         if not isinstance(value, str):
-            return fail(f"must be text, not {_describe(value)}.",
-                        f"Put the value in double quotes: {spec.name}: \"{_plain(value)}\".")
+            return fail("field.not-text", actual=_describe(value), field=spec.name, value=_plain(value))
         value = value.strip()
         if kind in (Kind.TEXT, Kind.PLAIN_TEXT) and not _length_ok(value, spec):
-            return fail(f"is {len(value)} characters long; it must be {_range_text(spec.min_length, spec.max_length)} "
-                        "characters.", "Shorten it." if spec.max_length and len(value) > spec.max_length
-                        else "Write a little more.")
+            return fail("field.too-long" if spec.max_length and len(value) > spec.max_length else "field.too-short",
+                        length=len(value), range=_range_text(spec.min_length, spec.max_length))
         if kind == Kind.PLAIN_TEXT and (match := MARKUP.search(value)):
-            return fail(f"must be plain text, but contains markup '{match.group(0).strip()}'.",
-                        "Remove HTML tags and Markdown characters (*, _, `, #, [..](..)); write plain sentences.")
+            return fail("field.markup", markup=match.group(0).strip())
         if spec.prefix and not value.startswith(spec.prefix):
-            return fail(f"must start with '{spec.prefix}'.",
-                        f"Write it as {spec.name}: \"{spec.prefix}{value.lstrip('#')}\" (with the quotes).")
+            return fail("field.prefix", prefix=spec.prefix, field=spec.name, suggestion=spec.prefix + value.lstrip("#"))
         if kind == Kind.SLUG and not SLUG.match(value):
-            return fail(f"'{value}' is not a valid address part.",
-                        "Use lowercase letters a-z, digits and '-' only, for example 'tietoa'.")
+            return fail("field.invalid-slug", value=value, example=_example(spec, context, document))
         if kind == Kind.CAMPAIGN and not SLUG.match(value):
-            return fail(f"'{value}' is not a campaign id.",
-                        "Use the campaign page's file name without the language, e.g. 'tarkein-sijoitus'.")
+            return fail("field.invalid-campaign-id", value=value)
         if kind == Kind.EMAIL and not EMAIL.fullmatch(value):
-            return fail(f"'{value}' is not a valid e-mail address.",
-                        "Write the address only, e.g. etunimi.sukunimi@kunta.fi: letters a-z, digits and . _ + - "
-                        "before the @, at most 254 characters.")
+            return fail("field.invalid-email", value=value, example=_example(spec, context, document))
         if kind == Kind.HTTPS_URL:
             parts = urlsplit(value)
             if parts.scheme != "https" or not parts.netloc or " " in value:
-                return fail(f"'{value}' is not an https:// address.",
-                            "Give the full address starting with https://, e.g. https://www.ttl.fi/.")
+                return fail("field.not-https", value=value)
         if kind == Kind.FILE:
             return _check_file(value, spec, document, context, fail)
         return value
     if kind == Kind.TEXT_LIST:
         if not isinstance(value, list):
-            return fail(f"must be a list, not {_describe(value)}.",
-                        f"Write it as {spec.name}: [first, second] or as '- item' lines under '{spec.name}:'.")
+            return fail("field.not-a-list", actual=_describe(value), field=spec.name)
         items = []
         for index, item in enumerate(value):
             checked = _check_value(item, FieldSpec(spec.name, Kind.TEXT, spec.description, min_length=spec.min_length,
@@ -129,15 +122,13 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         return items
     if kind == Kind.IDS:
         if not isinstance(value, list):
-            return _not_a_list(value, spec, "id", "vanha-tunniste", fail)
+            return _not_a_list(value, spec, "field.ids-not-a-list", "vanha-tunniste", fail)
         ids: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not ITEM_ID_TEXT.match(item.strip()):
-                fail(f"'{_plain(item)}' is not an id.",
-                     "Give the former file name without the language and '.md': lowercase a-z, 0-9 and '-', "
-                     "3–80 characters, e.g. 'jamsa-asiakaspalvelu'.", path + (index,))
+                fail("field.invalid-id", path + (index,), value=_plain(item))
             elif item.strip() in ids:
-                fail(f"lists '{item.strip()}' twice.", "Remove the repeated id.", path + (index,))
+                fail("field.repeated-id", path + (index,), value=item.strip())
             else:
                 ids.append(item.strip())
         return ids
@@ -145,65 +136,60 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         return _check_term(value, spec, path, document, context, problems)
     if kind == Kind.TERMS:
         if not isinstance(value, list):
-            return _not_a_list(value, spec, "term", "term", fail)
+            return _not_a_list(value, spec, "field.terms-not-a-list", "term", fail)
         terms: list[str] = []
         for index, item in enumerate(value):
             term = _check_term(item, spec, path + (index,), document, context, problems)
             if term is _INVALID:
                 continue
             if term in terms:
-                fail(f"lists '{term}' twice.", "Remove the repeated term.", path + (index,))
+                fail("field.repeated-term", path + (index,), value=term)
                 continue
             terms.append(term)
         if not _count_ok(len(value), spec):
-            return fail(f"has {len(value)} terms; it must have {_range_text(spec.min_items, spec.max_items)}.",
-                        "Keep only the terms that describe it best." if spec.max_items and len(value) > spec.max_items
-                        else "Add a term.")
+            return fail("field.too-many-terms" if spec.max_items and len(value) > spec.max_items
+                        else "field.too-few-terms", count=len(value), range=_range_text(spec.min_items, spec.max_items))
         return terms
     if kind == Kind.DATE:
         if isinstance(value, dt.datetime):
-            return fail("must be a date without a time.", f"Write only the date: {spec.name}: {value.date()}.")
+            return fail("field.date-with-time", field=spec.name, date=value.date())
         if isinstance(value, str) and DATE_TEXT.match(value.strip()):
             try:
                 value = dt.date.fromisoformat(value.strip())
             except ValueError:
-                return fail(f"'{value}' is not a real date.", "Check the month (01-12) and the day of the month.")
+                return fail("field.impossible-date", value=value)
         if not isinstance(value, dt.date):
-            return fail(f"'{_plain(value)}' is not a date in the form YYYY-MM-DD.",
-                        f"Write it as {spec.name}: 2024-05-16 (year-month-day).")
+            return fail("field.not-a-date", value=_plain(value), field=spec.name)
         if spec.not_in_future and value > context.today:
-            return fail(f"{value} is in the future (the build date is {context.today}).",
-                        "Give the date it was or will be published, no later than today; "
-                        "to prepare it in advance, add 'draft: true'.")
+            return fail("field.future-date", value=value, today=context.today)
         return value
     if kind == Kind.YEAR:
         this_year = context.today.year
         if isinstance(value, bool) or not isinstance(value, int):
-            return fail(f"must be a year as a number, not {_describe(value)}.", f"Write it as {spec.name}: 2019.")
+            return fail("field.not-a-year", actual=_describe(value), field=spec.name)
         if spec.min_value is not None and value < spec.min_value or spec.max_value_is_this_year and value > this_year:
-            return fail(f"{value} is outside {spec.min_value}–{this_year}.",
-                        f"Give a year from {spec.min_value} to {this_year}.")
+            return fail("field.year-range", value=str(value), low=str(spec.min_value), high=str(this_year))
         return value
     if kind == Kind.BOOLEAN:
         if not isinstance(value, bool):
-            return fail(f"must be true or false, not {_describe(value)}.", f"Write {spec.name}: true or {spec.name}: false.")
+            return fail("field.not-boolean", actual=_describe(value), field=spec.name)
         return value
     if kind == Kind.CONSTANT:
         if value != spec.constant:
-            return fail(f"must be '{spec.constant}'.", f"Write {spec.name}: {spec.constant}.")
+            return fail("field.constant", constant=spec.constant, field=spec.name)
         return value
     if kind == Kind.OBJECT:
         if not isinstance(value, dict):
-            return fail(f"must be a group of fields, not {_describe(value)}.", _object_hint(spec))
+            return fail("field.not-a-group", actual=_describe(value), field=spec.name, shape=_shape(spec))
         return _check_fields(value, spec.fields, path, schema, document, context, problems)
     if kind == Kind.OBJECT_LIST:
         if not isinstance(value, list):
-            return fail(f"must be a list, not {_describe(value)}.", _object_hint(spec, as_list=True))
+            return fail("field.not-a-list-of-groups", actual=_describe(value), field=spec.name, shape=_shape(spec))
         items = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                fail(f"item {index + 1} must be a group of fields, not {_describe(item)}.",
-                     _object_hint(spec, as_list=True), path + (index,))
+                fail("field.item-not-a-group", path + (index,), number=index + 1, actual=_describe(item),
+                     field=spec.name, shape=_shape(spec))
                 continue
             items.append(_check_fields(item, spec.fields, path + (index,), schema, document, context, problems))
         return items
@@ -214,55 +200,53 @@ def _check_term(value: Any, spec: FieldSpec, path: FieldPath, document: SourceDo
                 context: ValidationContext, problems: list[Problem]) -> Any:
     vocabulary = spec.vocabulary or ""
     if isinstance(value, list):
-        problems.append(_problem(document, path, "takes one term, not a list.",
-                                 f"Keep one term: {spec.name}: {value[0] if value else 'term'}."))
+        problems.append(_problem(document, path, "field.one-term", field=spec.name,
+                                 term=_plain(value[0]) if value else _example(spec, context, document)))
         return _INVALID
     if not isinstance(value, str):
-        problems.append(_problem(document, path, f"must be a term of {vocabulary}, not {_describe(value)}.",
-                                 f"Use one of: {_some_terms(context, vocabulary)}."))
+        problems.append(_problem(document, path, "field.term-not-text", vocabulary=vocabulary, actual=_describe(value),
+                                 terms=_some_terms(context, vocabulary)))
         return _INVALID
     value = value.strip()
     if context.vocabularies.get(vocabulary, value) is None:
         close = context.vocabularies.closest(vocabulary, value)
-        hint = (f"Did you mean {' or '.join(repr(c) for c in close)}? " if close else
-                f"Use one of: {_some_terms(context, vocabulary)}. ")
-        hint += f"The terms are listed under '{vocabulary}' in content/vocabularies.yml."
-        problems.append(_problem(document, path, f"'{value}' is not a term of {vocabulary}.", hint))
+        problems.append(_problem(document, path, "field.unknown-term", value=value, vocabulary=vocabulary,
+                                 suggestion=_suggestion(close) if close else
+                                 phrase("suggest.use-one-of", terms=_some_terms(context, vocabulary))))
         return _INVALID
     return value
 
 
 def _check_file(value: str, spec: FieldSpec, document: SourceDocument, context: ValidationContext, fail) -> Any:
     if "://" in value or value.startswith("/") or ".." in Path(value).parts or "\\" in value:
-        return fail(f"'{value}' must be a file name beside the content file.",
-                    "Put the image in the same folder as this file and give its name, e.g. kuva.jpg.")
+        return fail("field.file-elsewhere", value=value, example=_example(spec, context, document))
     if not value.lower().endswith(IMAGE_SUFFIXES):
-        return fail(f"'{value}' is not an image file.", "Use a .jpg, .png, .webp, .gif, .avif or .svg file.")
+        return fail("field.not-an-image", value=value)
     if not (context.file_dir / value).is_file():
-        return fail(f"the file '{value}' does not exist beside this file.",
-                    f"Add the image to {document.path.rsplit('/', 1)[0]}/ or correct the name (it is case-sensitive).")
+        return fail("field.file-missing", value=value, folder=document.path.rsplit("/", 1)[0])
     return value
 
 
-def _problem(document: SourceDocument, path: FieldPath, message: str, hint: str, at_key: bool = False) -> Problem:
+def _problem(document: SourceDocument, path: FieldPath, rule: str, /, at_key: bool = False, **params) -> Problem:
     line, column = document.key_position(path) if at_key else document.position(path)
-    return Problem(document.path, line, column, ".".join(str(part) for part in path), message, hint)
+    return Problem.at(document.path, line, column, ".".join(str(part) for part in path), rule, **params)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any):
+    """What a value is, as a phrase of the catalogue."""
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return phrase("actual.boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return phrase("actual.number", value=str(value))
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return phrase("actual.datetime")
     if isinstance(value, dt.date):
-        return f"a date ({value})"
+        return phrase("actual.date", value=str(value))
     if isinstance(value, list):
-        return "a list"
+        return phrase("actual.list")
     if isinstance(value, dict):
-        return "a group of fields"
-    return f"text ('{value}')"
+        return phrase("actual.group")
+    return phrase("actual.text", value=str(value))
 
 
 def _plain(value: Any) -> str:
@@ -278,10 +262,18 @@ def _count_ok(count: int, spec: FieldSpec) -> bool:
     return (spec.min_items is None or count >= spec.min_items) and (spec.max_items is None or count <= spec.max_items)
 
 
-def _range_text(low: int | None, high: int | None) -> str:
+def _range_text(low: int | None, high: int | None):
     if low is not None and high is not None:
-        return f"{low}–{high}"
-    return f"at least {low}" if low is not None else f"at most {high}"
+        return phrase("range.between", low=low, high=high)
+    return phrase("range.at-least", low=low) if low is not None else phrase("range.at-most", high=high)
+
+
+def _suggestion(close: list[str]):
+    """'a' or 'b' or 'c', in the hint's language."""
+    terms = repr(close[-1])
+    for term in reversed(close[:-1]):
+        terms = phrase("suggest.terms-or", first=repr(term), second=terms)
+    return phrase("suggest.term", terms=terms)
 
 
 def _some_terms(context: ValidationContext, vocabulary: str) -> str:
@@ -289,35 +281,30 @@ def _some_terms(context: ValidationContext, vocabulary: str) -> str:
     return ", ".join(slugs[:8]) + (", ..." if len(slugs) > 8 else "")
 
 
-def _missing_hint(spec: FieldSpec, context: ValidationContext) -> str:
-    return f"Add a line '{spec.name}: {_example(spec, context)}' between the '---' lines."
-
-
-def _fill_hint(spec: FieldSpec, context: ValidationContext) -> str:
-    return f"Give it a value, e.g. {spec.name}: {_example(spec, context)}".rstrip(".") + "."  # one full stop
-
-
-def _example(spec: FieldSpec, context: ValidationContext) -> str:
-    if spec.example is not None:
-        if isinstance(spec.example, list):
-            return "[" + ", ".join(map(str, spec.example)) + "]"
-        return str(spec.example).lower() if isinstance(spec.example, bool) else str(spec.example)
+def _example(spec: FieldSpec, context: ValidationContext, document: SourceDocument) -> str:
+    """A value for the field, in the file's own language: never empty."""
+    example = spec.example_sv if spec.example_sv is not None and file_language(document.path) == "sv" else spec.example
+    if example is not None:
+        if isinstance(example, list):
+            return "[" + ", ".join(map(str, example)) + "]"
+        return str(example).lower() if isinstance(example, bool) else str(example)
     if spec.kind == Kind.TERM:
         return (context.vocabularies.slugs(spec.vocabulary or "") or ["term"])[0]
     if spec.kind == Kind.TERMS:
-        return "[" + ", ".join(context.vocabularies.slugs(spec.vocabulary or "")[:2]) + "]"
+        return "[" + ", ".join(context.vocabularies.slugs(spec.vocabulary or "")[:2] or ["term"]) + "]"
     if spec.kind == Kind.OBJECT:
-        return "{" + ", ".join(f"{sub.name}: ..." for sub in spec.fields if sub.required) + "}"
-    return "..."
+        return "{" + ", ".join(f"{sub.name}: {_example(sub, context, document)}" for sub in spec.fields
+                               if sub.required) + "}"
+    if spec.kind == Kind.OBJECT_LIST:
+        return "[{" + ", ".join(f"{sub.name}: {_example(sub, context, document)}" for sub in spec.fields) + "}]"
+    return "..."  # pragma: no cover - test_messages checks that every field has an example
 
 
-def _object_hint(spec: FieldSpec, as_list: bool = False) -> str:
-    inner = "{" + ", ".join(f"{sub.name}: ..." for sub in spec.fields) + "}"
-    return f"Write it as {spec.name}: [{inner}]" if as_list else f"Write it as {spec.name}: {inner}"
+def _shape(spec: FieldSpec) -> str:
+    return "{" + ", ".join(f"{sub.name}: ..." for sub in spec.fields) + "}"
 
 
-def _not_a_list(value: Any, spec: FieldSpec, noun: str, example: str, fail):
+def _not_a_list(value: Any, spec: FieldSpec, rule: str, example: str, fail):
     """A single value where a list belongs: show it written as a one-item list."""
     shown = value if isinstance(value, str) else example
-    return fail(f"must be a list of {noun}s, not {_describe(value)}.",
-                f"Write it as {spec.name}: [{shown}] even for one {noun}.")
+    return fail(rule, actual=_describe(value), field=spec.name, value=shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -66,8 +67,7 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
     try:
         text = normalise(read_without_following(path))
     except (OSError, UnicodeDecodeError) as error:
-        return vocabularies, [Problem(shown_path, 1, 1, "file", f"cannot be read: {error}.",
-                                      "Restore content/vocabularies.yml as UTF-8 text.")]
+        return vocabularies, [Problem.at(shown_path, 1, 1, "file", "vocabulary.unreadable", error=str(error))]
     # The file is plain YAML; reuse the front-matter reader by framing it.
     document, problems = parse_text("---\n" + text + "\n---\n", SourceDocument(path=shown_path))
     if problems:
@@ -80,8 +80,7 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
 
     for name in VOCABULARY_NAMES:
         if not isinstance(data.get(name), dict):
-            problems.append(Problem(shown_path, *at((name,)), name, "is missing or is not a mapping of terms.",
-                                    f"Add '{name}:' with terms as 'slug: {{fi: ..., sv: ...}}'."))
+            problems.append(Problem.at(shown_path, *at((name,)), name, "vocabulary.missing", name=name))
             continue
         terms: dict[str, Term] = {}
         seen_labels: dict[tuple[str, str], str] = {}
@@ -89,38 +88,31 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
             slug = str(slug)
             where = at((name, slug))
             if not SLUG.match(slug):
-                problems.append(Problem(shown_path, *where, f"{name}.{slug}",
-                                        "is not a valid slug.", "Use lowercase a-z, 0-9 and '-' only."))
+                problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.invalid-slug"))
                 continue
             if not (isinstance(labels, dict) and all(isinstance(labels.get(lang), str) and labels[lang].strip()
                                                      for lang in LANGUAGES)):
-                problems.append(Problem(shown_path, *where, f"{name}.{slug}",
-                                        "needs a Finnish and a Swedish label.",
-                                        f"Write it as '{slug}: {{fi: Suomeksi, sv: På svenska}}'."))
+                problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.labels", slug=slug))
                 continue
             term = Term(name, slug, {lang: labels[lang].strip() for lang in LANGUAGES})
             for lang in LANGUAGES:
                 key = (lang, slugify(labels[lang]))
                 if not term.url_slug(lang):  # its page would be the vocabulary's index page itself
-                    problems.append(Problem(shown_path, *where, f"{name}.{slug}.{lang}",
-                                            f"'{term.label(lang)}' has no letters or digits, so the term's "
-                                            f"page would have no address of its own.",
-                                            f"Write a label with letters, e.g. '{lang}: "
-                                            f"{slug.replace('-', ' ').capitalize()}'."))
+                    problems.append(Problem.at(shown_path, *where, f"{name}.{slug}.{lang}",
+                                               "vocabulary.label-without-letters", label=term.label(lang),
+                                               lang=lang, example=slug.replace("-", " ").capitalize()))
                 elif key in seen_labels:
-                    problems.append(Problem(shown_path, *where, f"{name}.{slug}",
-                                            f"has the same {lang} label as '{seen_labels[key]}'.",
-                                            "Give every term its own label in both languages."))
+                    problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.same-label",
+                                               lang=lang, other=seen_labels[key]))
                 seen_labels[key] = slug
             terms[slug] = term
         vocabularies.terms[name] = terms
     for name in data:
         if name not in VOCABULARY_NAMES:
-            problems.append(Problem(shown_path, *at((name,)), str(name), "is not a known vocabulary.",
-                                    "Vocabularies are: " + ", ".join(VOCABULARY_NAMES) + "."))
+            problems.append(Problem.at(shown_path, *at((name,)), str(name), "vocabulary.unknown",
+                                       names=", ".join(VOCABULARY_NAMES)))
     return vocabularies, problems
 
 
 def _shift(problem: Problem) -> Problem:
-    return Problem(problem.path, max(1, problem.line - 1), problem.column, problem.field,
-                   problem.message, problem.hint)
+    return dataclasses.replace(problem, line=max(1, problem.line - 1))
