@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .jsonschema_export import _kind as json_kind
+from .jsonschema_export import _kind as json_kind, write_changed
 from .field_reference import rules
 from .schema import ACT, CAMPAIGN, SHARED_FIELDS, TOOL, FieldSpec, Kind, Schema
 from .ui_text import ui
@@ -190,13 +190,7 @@ def _hint(spec: FieldSpec, lang: str) -> str:
 
 def write(folder: Path, vocabularies: Vocabularies) -> list[Path]:
     """Write every configuration whose text differs; return the ones written."""
-    written = []
-    for name, text in generated_files(vocabularies).items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
+    return write_changed(folder, generated_files(vocabularies))
 
 
 __all__ = ["cms_config", "generated_files", "site_files", "bundle_files"]

@@ -48,9 +48,14 @@ def generated_files(vocabularies: Vocabularies) -> dict[str, str]:
 
 def write(folder: Path, vocabularies: Vocabularies) -> list[Path]:
     """Write every schema file whose text differs; return the ones written."""
+    return write_changed(folder, generated_files(vocabularies))
+
+
+def write_changed(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Write each generated file whose text differs from what is there; return the ones written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in generated_files(vocabularies).items():
+    for name, text in files.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
