@@ -176,3 +176,37 @@ def test_no_script_from_an_entry_runs_in_the_editor(cms, editor):
     assert editor.get_by_role("button", name="Esikatselu").count() == 0  # no preview pane to turn on
     assert editor.evaluate("typeof window.__entryScript") == "undefined"
     assert editor.dialogs == []
+
+
+def test_editor_saves_an_act_in_one_language_only(cms, editor):
+    """The Swedish side left empty: the act is published in Finnish, with no Swedish page and no problem."""
+    site, address = cms
+    _open_new_act(editor, address)
+    title = "Etätyön pelisäännöt sovittiin yhdessä"
+    editor.locator("[id^=title-field-]").nth(0).fill(title)
+    editor.locator("[id^=summary-field-]").nth(0).fill("Tiimi sopi etätyön pelisäännöistä työpajassa.")
+    editor.locator("[id^=organisation-field-]").nth(0).fill("Oulun kaupunki")
+    _choose(editor, "organisation_type", "Kunta")
+    _choose(editor, "region", "Keski-Suomi")
+    _choose(editor, "sector", "Sosiaalipalvelut")
+    _choose(editor, "themes", "Johtaminen")
+    editor.locator("[id^=published-field-]").nth(0).fill("2024-06-03")
+    _publish(editor)
+    key = slugify(title)
+    finnish = site.root / f"content/acts/{key}.fi.md"
+    for _ in range(100):
+        if finnish.exists():
+            break
+        editor.wait_for_timeout(100)
+    editor.wait_for_timeout(500)
+    written = sorted(path.name for path in (site.root / "content/acts").iterdir())
+    assert f"{key}.fi.md" in written, written
+    check = subprocess.run([str(ROOT / ".venv/bin/tarkeissa"), "check", "--root", str(site.root)],
+                           capture_output=True, text=True, env={**os.environ, "TT_BUILD_DATE": "2026-11-24"})
+    assert "har ännu ingen egen text" in check.stdout  # said in the file's language, and no problem
+    assert check.returncode == 0, check.stdout + "\n".join(
+        f"{name}:\n{(site.root / 'content/acts' / name).read_text()}" for name in written)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert title in site.html(f"teot/{key}")
+    assert not (site.root / f"site/sv/garningar/{key}").exists()

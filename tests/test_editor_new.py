@@ -109,3 +109,17 @@ def test_a_title_too_short_for_an_id_is_refused(project):
     result = run(p.root, "new", "tool", "Äö", "--lang", "fi")
     assert result.returncode == 1 and "the id 'ao' made from the title is not valid" in result.stderr
     assert run(p.root, "new", "tool", "Äö", "--lang", "fi", "--id", "aaltojen-opas").returncode == 0
+
+
+def test_new_and_check_speak_the_editors_language(project):
+    p = project()
+    finnish = run(p.root, "new", "act", "Näin kehitimme palvelua", "--lang", "fi", "--also", "sv", lang="")
+    assert finnish.stdout.startswith("luotiin content/acts/nain-kehitimme-palvelua.fi.md\n"), finnish.stdout
+    assert "Täytä kentät, joissa lukee PAKOLLINEN" in finnish.stdout
+    again = run(p.root, "new", "act", "Näin kehitimme palvelua", "--lang", "sv", lang="")
+    assert again.returncode == 1 and "finns redan; inget skrevs" in again.stderr, again.stderr
+    short = run(p.root, "new", "tool", "Äö", "--lang", "fi", lang="")
+    assert "otsikosta tehty tunniste 'ao' ei kelpaa" in short.stderr, short.stderr
+    (p.root / "content/acts/nain-kehitimme-palvelua.fi.md").unlink()
+    (p.root / "content/acts/nain-kehitimme-palvelua.sv.md").unlink()
+    assert run(p.root, "check", lang="sv").stdout.startswith("Filer kontrollerade: ")

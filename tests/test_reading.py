@@ -37,7 +37,7 @@ def test_colon_in_value_points_at_its_line_and_column(project):
     text = act(title="Kunta: uusi malli")
     _, problems = problems_of(project, {"content/acts/colon-title.fi.md": text})
     assert problems == [("content/acts/colon-title.fi.md", 2, 13, "front matter",
-                         "YAML syntax error: mapping values are not allowed in this context.")]
+                         "YAML syntax error: a second ':' on a line, or a line indented too far.")]
 
 
 def test_missing_empty_and_non_mapping_front_matter(project):
@@ -106,3 +106,12 @@ def test_no_input_crashes_the_reader_and_each_gets_a_problem(project):
     content = load_content(Layout(p.root, p.root / "docs"), TODAY)
     assert {problem.path for problem in content.problems} == set(files)
     assert all(problem.line >= 1 and problem.column >= 1 and problem.hint for problem in content.problems)
+
+
+def test_what_the_yaml_parser_found_is_said_in_the_files_language(project):
+    from tarkeissa.source import read_source
+    p = project({"content/acts/lista.sv.md": "---\ntitle: [a, b\n---\n", "content/acts/lista.fi.md": "---\ntitle: [a, b\n---\n"})
+    for lang, words in (("sv", "en lista inom [ ] stängs inte"), ("fi", "hakasulkeissa [ ] oleva luettelo jää auki")):
+        _, [problem] = read_source(p.root / f"content/acts/lista.{lang}.md", f"content/acts/lista.{lang}.md")
+        message, hint = problem.text()
+        assert words in message and "expected" not in message and hint

@@ -80,3 +80,46 @@ def test_new_also_writes_the_translation_without_the_shared_fields(project):
     assert "nain-kehitimme-palvelua.fi.md" in front  # the comment says where they come from
     checked = run(p.root, "check", "content/acts/nain-kehitimme-palvelua.sv.md")
     assert "themes" not in checked.stdout and "region" not in checked.stdout  # the Finnish file answers for them
+
+
+# What the web editor writes for the language left empty: the shared fields only, and `draft: false`.
+UNTRANSLATED = """---
+organisation_type: kunta
+region: keski-suomi
+sector: sosiaalipalvelut
+themes:
+  - palvelumuotoilu
+published: 2024-05-16
+draft: false
+---
+"""
+
+
+def test_a_translation_with_no_text_yet_is_no_page_and_no_problem(project):
+    p, content = load(project, {"content/acts/the-act.fi.md": act(), "content/acts/the-act.sv.md": UNTRANSLATED})
+    assert content.problems == []
+    assert list(content.acts["the-act"]) == ["fi"]
+    assert content.untranslated == ["content/acts/the-act.sv.md"]
+    result = p.build()
+    assert result.returncode == 0, result.stderr
+    assert "Palvelumuotoilu toi asiakkaan äänen työhön" in p.html("teot/the-act")
+    assert not (p.root / "site/sv/garningar/the-act").exists()
+
+
+def test_a_translation_with_no_text_must_still_agree(project):
+    _, content = load(project, {"content/acts/the-act.fi.md": act(),
+                                "content/acts/the-act.sv.md": UNTRANSLATED.replace("keski-suomi", "uusimaa")})
+    assert [(p.path, p.field, p.rule) for p in content.problems] == [
+        ("content/acts/the-act.sv.md", "region", "translation.differs")]
+
+
+def test_a_file_with_no_text_alone_is_told_what_it_lacks(project):
+    _, content = load(project, {"content/acts/alone.sv.md": UNTRANSLATED})
+    assert {"title", "summary", "organisation"} <= {p.field for p in content.problems}
+
+
+def test_a_translation_with_any_text_of_its_own_is_checked_in_full(project):
+    _, content = load(project, {"content/acts/the-act.fi.md": act(),
+                                "content/acts/the-act.sv.md": UNTRANSLATED + "\nEn mening.\n"})
+    assert {"title", "summary", "organisation"} <= {p.field for p in content.problems
+                                                    if p.path == "content/acts/the-act.sv.md"}

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from .content import Layout, load_content
+from .messages import DEFAULT_LANG, command_text, file_language
 from .pages import check_site
 from .problems import report
 from .settings import build_date_from_environment, report_language
@@ -41,10 +42,14 @@ def check(args: argparse.Namespace) -> int:
     problems = list(content.problems)
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
         problems += check_site(content)
+    lang = args.lang or report_language()
+    for path in content.untranslated:
+        if only is None or path in {layout.shown(p) for p in only}:
+            print(command_text("check.untranslated", lang or file_language(path), path=path))
     if problems:
-        print(report(problems, args.format, args.lang or report_language()))  # as the build's report
+        print(report(problems, args.format, lang))  # as the build's report
         return 1
-    print(f"{content.files_checked} file(s) checked, no problems.")
+    print(command_text("check.ok", lang or DEFAULT_LANG, files=content.files_checked))
     return 0
 
 
@@ -55,17 +60,21 @@ def new(args: argparse.Namespace) -> int:
     root = project_root(args)
     layout = Layout(root, root / "docs")
     vocabularies, _ = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    lang = report_language() or args.lang  # the editor's language: the new file's, unless TT_LANG says
     try:
         files = scaffold.plan(root, args.kind, args.title, args.lang, args.also, vocabularies,
                               build_date_from_environment(), args.id)
         scaffold.write(files)
-    except (scaffold.ScaffoldError, FileExistsError) as error:
-        print(f"tarkeissa new: {error}", file=sys.stderr)
+    except scaffold.ScaffoldError as error:
+        print(f"tarkeissa new: {error.text(lang)}", file=sys.stderr)
+        return 1
+    except FileExistsError as error:  # made between the plan and the write
+        print(f"tarkeissa new: {command_text('new.exists', lang, path=layout.shown(Path(error.filename)))}",
+              file=sys.stderr)
         return 1
     for file in files:
-        print(f"created {layout.shown(file.path)}")
-    print("Fill in the fields marked " + ("PAKOLLINEN" if args.lang == "fi" else "OBLIGATORISK")
-          + ", then run `tarkeissa check`.")
+        print(command_text("new.created", lang, path=layout.shown(file.path)))
+    print(command_text("new.next", lang, marker="PAKOLLINEN" if args.lang == "fi" else "OBLIGATORISK"))
     return 0
 
 

@@ -18,7 +18,7 @@ from .languages import LANGUAGES
 from .parallel import parallel_map
 from .messages import phrase
 from .problems import Problem
-from .schema import ACT, CAMPAIGN, PAGE, SCHEMAS, SHARED_FIELDS, TOOL, Schema
+from .schema import ACT, CAMPAIGN, PAGE, SCHEMAS, SHARED_FIELDS, TOOL, Kind, Schema
 from .source import read_source
 from .validate import ValidationContext, validate
 from .vocabularies import Vocabularies, load_vocabularies
@@ -40,6 +40,9 @@ class Entry:
     body: str
     body_line: int
     given: frozenset[str] = frozenset()  # the top-level fields its front matter gives
+    # A translation with no text of its own yet (the web editor writes one, holding only the shared
+    # fields, for the language left empty): what it lacks is told only if it stands alone.
+    held: tuple[Problem, ...] | None = None
 
     @property
     def draft(self) -> bool:
@@ -69,6 +72,7 @@ class Content:
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
     published: set[str] = field(default_factory=set)  # docs/-relative files published as they are (assets)
+    untranslated: list[str] = field(default_factory=list)  # translations with no text yet: no page
 
     def collection(self, kind: str) -> Collection:
         return {"act": self.acts, "tool": self.tools, "campaign": self.campaigns, "page": self.pages}[kind]
@@ -80,7 +84,8 @@ class Content:
                     for key, versions in collection.items()}
             return {key: versions for key, versions in kept.items() if versions}
         return Content(self.vocabularies, self.today, keep(self.acts), keep(self.tools),
-                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked, self.published)
+                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked, self.published,
+                       self.untranslated)
 
 
 @dataclass(frozen=True)
@@ -166,9 +171,23 @@ def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, 
                                                 value=str(document.data["type"]))]
     values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent),
                                may_omit=SHARED_FIELDS.get(kind, ()))
-    problems = problems + invalid + check_body(document.body, shown, document.body_line)
+    problems = problems + check_body(document.body, shown, document.body_line)
+    held = None
+    if _holds_no_text(document, schema, SHARED_FIELDS.get(kind, ())):
+        shared = set(SHARED_FIELDS.get(kind, ()))
+        held = tuple(p for p in invalid if p.field.split(".")[0] not in shared)
+        invalid = [p for p in invalid if p.field.split(".")[0] in shared]
     return Entry(kind, key, lang, shown, path, values, document.body, document.body_line,
-                 frozenset(map(str, document.data))), problems
+                 frozenset(map(str, document.data)), held), problems + invalid
+
+
+def _holds_no_text(document, schema: Schema, shared: tuple[str, ...]) -> bool:
+    """Only shared fields and constants, every other field empty, and no body: nothing to translate yet."""
+    if not shared or document.body.strip():
+        return False
+    constants = {spec.name for spec in schema.fields if spec.kind == Kind.CONSTANT}
+    return all(name in shared or name in constants or value is False or value in (None, "", [], {})
+               for name, value in document.data.items())  # `draft: false` as the editor writes it says nothing
 
 
 def _file_name_rule(name: str) -> str:
@@ -200,7 +219,29 @@ def _take_shared_fields(content: Content) -> None:
                     content.problems += [problem for problem in found if problem.field in unresolved]
 
 
+def _settle_untranslated(content: Content) -> None:
+    """A version with no text of its own beside one with text is no page: the item is published in
+    the one language (its shared fields, if given, must still agree). Alone, it is told what it lacks."""
+    for kind in SHARED_FIELDS:
+        for versions in content.collection(kind).values():
+            for lang, entry in list(versions.items()):
+                if entry.held is None:
+                    continue
+                other = next((v for v in versions.values() if v is not entry and v.held is None), None)
+                if other is None:
+                    content.problems += entry.held
+                    continue
+                for name in SHARED_FIELDS[kind]:
+                    if name in entry.given and name in other.given and (
+                            _comparable(entry.values.get(name)) != _comparable(other.values.get(name))):
+                        content.problems.append(_at(entry, (name,), "translation.differs",
+                                                    other=other.source_path, field=name))
+                del versions[lang]
+                content.untranslated.append(entry.source_path)
+
+
 def _check_across_files(content: Content) -> None:
+    _settle_untranslated(content)
     _take_shared_fields(content)
     for act_id, versions in content.acts.items():
         for entry in versions.values():

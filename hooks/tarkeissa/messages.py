@@ -936,6 +936,28 @@ PHRASES: dict[str, dict[str, str]] = {
         "sv": "Sidor heter <namn>.fi.md / <namn>.sv.md; utöver dem rymmer docs/ bilder och dokument ({assets}). "
               "Skript och stilar är webbplatsens kod, i docs/assets/javascripts/ och docs/assets/stylesheets/."},
     # advice for a YAML syntax error, by what the parser said
+    # what the YAML parser found, said in the editor's words (source.yaml_problem picks one)
+    "parser.colon-in-value": {"en": "a second ':' on a line, or a line indented too far",
+                              "fi": "rivillä on toinen ':' tai rivi on sisennetty liian pitkälle",
+                              "sv": "ett andra ':' på en rad, eller en rad med för stort indrag"},
+    "parser.ends-in-value": {"en": "the front matter ends in the middle of a value",
+                             "fi": "'---'-rivien väliset kentät loppuvat kesken arvon",
+                             "sv": "fälten mellan '---'-raderna slutar mitt i ett värde"},
+    "parser.list-not-closed": {"en": "a list in [ ] is not closed", "fi": "hakasulkeissa [ ] oleva luettelo jää auki",
+                               "sv": "en lista inom [ ] stängs inte"},
+    "parser.group-not-closed": {"en": "a group in { } is not closed", "fi": "aaltosulkeissa { } oleva ryhmä jää auki",
+                                "sv": "en grupp inom { } stängs inte"},
+    "parser.cannot-start": {"en": "a character that cannot begin a value (a tab, @ or `)",
+                            "fi": "merkki, jolla arvo ei voi alkaa (sarkain, @ tai `)",
+                            "sv": "ett tecken som ett värde inte kan börja med (tabb, @ eller `)"},
+    "parser.unknown-escape": {"en": "an unknown \\ sequence inside double quotes",
+                              "fi": "tuntematon \\-merkintä lainausmerkkien sisällä",
+                              "sv": "en okänd \\-sekvens inom citattecken"},
+    "parser.unexpected-line": {"en": "a line that is not 'name: value' and does not continue the value above",
+                               "fi": "rivi, joka ei ole muotoa 'nimi: arvo' eikä jatka yläpuolella olevaa arvoa",
+                               "sv": "en rad som inte är 'namn: värde' och inte fortsätter värdet ovanför"},
+    "parser.missing-colon": {"en": "a line without ':'", "fi": "rivi, jolta puuttuu ':'", "sv": "en rad utan ':'"},
+    "parser.other": {"en": "{text}", "fi": "jäsennin ilmoitti englanniksi: {text}", "sv": "tolken meddelade på engelska: {text}"},
     "yaml.quote-colon": {
         "en": "A value contains ': '. Put the whole value in double quotes: title: \"Kunta: uusi malli\".",
         "fi": "Arvossa on ': '. Kirjoita koko arvo lainausmerkkeihin: title: \"Kunta: uusi malli\".",
@@ -991,6 +1013,40 @@ SUMMARY = {"en": "{problems} problem(s) in {files} file(s).", "fi": "Ongelmia {p
            "sv": "Problem: {problems}, filer: {files}."}
 FIX = {"en": "fix", "fi": "korjaa", "sv": "åtgärd"}
 GITHUB_FIX = {"en": "Fix", "fi": "Korjaa", "sv": "Åtgärd"}
+
+# What the command line says to an editor besides problems (`check`, `new`), in the same languages.
+COMMAND_TEXT: dict[str, dict[str, str]] = {
+    "check.ok": {"en": "{files} file(s) checked, no problems.", "fi": "Tiedostoja tarkistettu {files}, ei ongelmia.",
+                 "sv": "Filer kontrollerade: {files}, inga problem."},
+    "check.untranslated": {
+        "en": "{path}: has no text of its own yet (only shared fields), so it is no page; the other language is published.",
+        "fi": "{path}: tiedostossa ei ole vielä omaa tekstiä (vain yhteiset kentät), joten siitä ei tule sivua; toinen kieliversio julkaistaan.",
+        "sv": "{path}: filen har ännu ingen egen text (bara gemensamma fält) och blir ingen sida; den andra språkversionen publiceras."},
+    "new.created": {"en": "created {path}", "fi": "luotiin {path}", "sv": "skapade {path}"},
+    "new.next": {"en": "Fill in the fields marked {marker}, then run `tarkeissa check`.",
+                 "fi": "Täytä kentät, joissa lukee {marker}, ja aja sitten `tarkeissa check`.",
+                 "sv": "Fyll i fälten märkta {marker} och kör sedan `tarkeissa check`."},
+    "new.unknown-kind": {"en": "unknown kind '{kind}': use act, tool or campaign.",
+                         "fi": "tuntematon laji '{kind}': käytä act, tool tai campaign.",
+                         "sv": "okänd typ '{kind}': använd act, tool eller campaign."},
+    "new.unknown-language": {"en": "unknown language '{code}': use fi or sv.",
+                             "fi": "tuntematon kieli '{code}': käytä fi tai sv.",
+                             "sv": "okänt språk '{code}': använd fi eller sv."},
+    "new.bad-id": {
+        "en": "the id '{key}' made from the title is not valid: it needs 3–80 characters a-z, 0-9 and '-'. "
+              "Give a longer title or an id with --id.",
+        "fi": "otsikosta tehty tunniste '{key}' ei kelpaa: siinä on oltava 3–80 merkkiä a-z, 0-9 ja '-'. "
+              "Anna pidempi otsikko tai tunniste valitsimella --id.",
+        "sv": "id:t '{key}' som gjordes av rubriken duger inte: det behöver 3–80 tecken a-z, 0-9 och '-'. "
+              "Ge en längre rubrik eller ett id med --id."},
+    "new.exists": {"en": "{path} already exists; nothing was written. Edit that file, or choose another title or --id.",
+                   "fi": "{path} on jo olemassa; mitään ei kirjoitettu. Muokkaa sitä tiedostoa tai valitse toinen otsikko tai --id.",
+                   "sv": "{path} finns redan; inget skrevs. Redigera den filen eller välj en annan rubrik eller --id."},
+}
+
+
+def command_text(text_key: str, lang: str, /, **params: Any) -> str:
+    return COMMAND_TEXT[text_key][lang if lang in LANGS else DEFAULT_LANG].format(**params)
 
 
 # The field reference's list of rules (its other words are in ui_text.py).

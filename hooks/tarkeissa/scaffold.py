@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .field_reference import rules
 from .languages import LANGUAGES
+from .messages import command_text
 from .schema import ACT, CAMPAIGN, ITEM_ID, SHARED_FIELDS, TOOL, FieldSpec, Kind, Schema
 from .text import slugify
 from .ui_text import ui
@@ -46,7 +47,14 @@ SHARED_NOTE = {"fi": "Luokittelu ({fields}) tulee tiedostosta {file}: kirjoita t
 
 
 class ScaffoldError(Exception):
-    """Why no file was written, for the editor."""
+    """Why no file was written, for the editor: a key of messages.COMMAND_TEXT and its parameters."""
+
+    def __init__(self, text_key: str, /, **params):
+        super().__init__(command_text(text_key, "en", **params))
+        self.text_key, self.params = text_key, params
+
+    def text(self, lang: str) -> str:
+        return command_text(self.text_key, lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -63,21 +71,19 @@ def plan(root: Path, kind: str, title: str, lang: str, also: list[str], vocabula
          today: dt.date, id_: str | None = None) -> list[NewFile]:
     """The files `new` would write; raises ScaffoldError, and writes nothing, when it cannot."""
     if kind not in SCHEMAS:
-        raise ScaffoldError(f"unknown kind '{kind}': use act, tool or campaign.")
+        raise ScaffoldError("new.unknown-kind", kind=kind)
     languages = [lang] + [code for code in also if code != lang]
     for code in languages:
         if code not in LANGUAGES:
-            raise ScaffoldError(f"unknown language '{code}': use fi or sv.")
+            raise ScaffoldError("new.unknown-language", code=code)
     key = id_ or item_id(title)
     if not re.match(ITEM_ID, key):
-        raise ScaffoldError(f"the id '{key}' made from the title is not valid: it needs 3–80 characters a-z, 0-9 "
-                            "and '-'. Give a longer title or an id with --id.")
+        raise ScaffoldError("new.bad-id", key=key)
     files = []
     for code in languages:
         path = root / FOLDERS[kind] / f"{key}.{code}.md"
         if path.exists():
-            raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists; nothing was written. "
-                                "Edit that file, or choose another title or --id.")
+            raise ScaffoldError("new.exists", path=path.relative_to(root).as_posix())
         # a translation says only what differs: the shared fields come from the first language's file
         files.append(NewFile(path, skeleton(SCHEMAS[kind], code, title if code == lang else None,
                                             vocabularies, today, kind,

@@ -231,7 +231,7 @@ def _parse_text(text: str, document: SourceDocument) -> tuple[SourceDocument, li
         line, column = (mark.line + 1, mark.column + 1) if mark else (2, 1)
         what = (error.problem or "cannot be read").rstrip(".")
         return document, [Problem.at(document.path, line, column, "front matter", "front-matter.yaml-syntax",
-                                     error=what, advice=phrase(_yaml_hint(what)))]
+                                     error=yaml_problem(what), advice=phrase(_yaml_hint(what)))]
     except yaml.reader.ReaderError as error:  # a control character; libyaml gives its byte offset
         before = yaml_text.encode()[:error.position].decode("utf-8", "ignore")
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
@@ -295,6 +295,24 @@ def _scan_events(yaml_text: str, shown_path: str) -> Problem | None:
                 depth -= 1
     finally:
         parser.dispose()
+
+
+_PARSER_SAID = (  # what PyYAML or libyaml says -> the phrase that says it to an editor
+    ("mapping values are not allowed", "parser.colon-in-value"),
+    ("unexpected end of stream", "parser.ends-in-value"),
+    ("expected ',' or ']'", "parser.list-not-closed"),
+    ("expected ',' or '}'", "parser.group-not-closed"),
+    ("cannot start any token", "parser.cannot-start"),
+    ("unknown escape character", "parser.unknown-escape"),
+    ("expected key", "parser.unexpected-line"),
+    ("expected <block end>", "parser.unexpected-line"),
+    ("could not find expected ':'", "parser.missing-colon"),
+)
+
+
+def yaml_problem(what: str):
+    """The parser's own words as a phrase in the catalogue; words it has no phrase for stay as they are."""
+    return next((phrase(key) for text, key in _PARSER_SAID if text in what), phrase("parser.other", text=what))
 
 
 def _yaml_hint(what: str) -> str:
