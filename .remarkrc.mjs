@@ -1,6 +1,6 @@
 // VS Code (extension unifiedjs.vscode-remark) and remark-cli read this file: the front matter
 // of acts, tools and campaign pages is checked against the JSON Schema files that
-// `tarkeissa schema` generates from hooks/tarkeissa/schema.py. `tarkeissa check` stays the
+// `tarkeissa schema` generates from hooks/tarkeissa/content/schema.py. `tarkeissa check` stays the
 // authority; this is the early warning while typing. Set up once with `make editor-setup`.
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';

@@ -9,20 +9,22 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
-from tarkeissa.content import Layout, load_content
-from tarkeissa.mkdocs_pages import (ENGINE, DeferredMarkdown, ForkedHalf, SharedMarkdown, check_markdown_setup, expected_outputs,
+from tarkeissa.content.load import Layout, load_content
+from tarkeissa.editors.cms_config import site_files as cms_site_files
+from tarkeissa.build.mkdocs_adapter import (ENGINE, DeferredMarkdown, ForkedHalf, SharedMarkdown, check_markdown_setup, expected_outputs,
                                     language_navigations, new_build, only_published, page_extras, page_meta, prepare_environment,
                                     replace_documentation_files, shared_inputs, template_context, without_pages,
                                     write_groups)
-from tarkeissa.output_cache import OutputCache, shared_key
-from tarkeissa.pages import build_site_model, check_site
-from tarkeissa.preview import banner_texts
-from tarkeissa.problems import report
-from tarkeissa.render import model_made, remember_rendered
-from tarkeissa.search_index import index_parts
-from tarkeissa.search_runs import BackgroundIndex, IndexRuns
-from tarkeissa.settings import report_language, served_url, settings_from_environment
-from tarkeissa.timings import Timings
+from tarkeissa.build.output_cache import OutputCache, shared_key
+from tarkeissa.site.pages import build_site_model, check_site
+from tarkeissa.site.preview import banner_texts
+from tarkeissa.content.problems import report
+from tarkeissa.site.render import model_made, remember_rendered
+from tarkeissa.site.search_index import index_parts
+from tarkeissa.build.search_runs import BackgroundIndex, IndexRuns
+from tarkeissa.build.settings import served_url, settings_from_environment
+from tarkeissa.content.environment import report_language
+from tarkeissa.build.timings import Timings
 
 log = logging.getLogger(ENGINE + ".hooks.tarkeissa")
 # The parent's empty renders of the pages its forked half writes are not news.
@@ -82,7 +84,8 @@ def on_files(files, config):
         _state["model"] = model = build_site_model(content, preview=settings.preview, site_url=config.site_url,
                                                    canonical_url=config.extra["tt_canonical_url"],
                                                    jobs=1 if _state["serving"] else build_jobs(),
-                                                   search_part_pages=settings.search_part_pages)
+                                                   search_part_pages=settings.search_part_pages,
+                                                   extra_files=cms_site_files(content.vocabularies))  # /admin/
         model_made()
     log.info("%d pages from %d content files (%s build)", len(model.pages), content.files_checked,
              "preview" if settings.preview else "production")

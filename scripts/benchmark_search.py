@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402
 
-from tarkeissa.model import SitePage  # noqa: E402
-from tarkeissa.search_index import PART_PAGES, index_parts, part_counts  # noqa: E402
-from tarkeissa.search_runs import build_index  # noqa: E402
+from tarkeissa.site.model import SitePage  # noqa: E402
+from tarkeissa.site.search_index import PART_PAGES, index_parts, part_counts  # noqa: E402
+from tarkeissa.build.search_runs import build_index  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}

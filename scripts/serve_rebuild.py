@@ -32,7 +32,7 @@ def main() -> None:
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from tarkeissa.search_runs import BackgroundIndex
+    from tarkeissa.build.search_runs import BackgroundIndex
 
     site_dir = tempfile.mkdtemp(prefix="mkdocs_")  # as mkdocs serve does
     config_file = str(args.project / "mkdocs.yml")

@@ -197,10 +197,20 @@ def page(browser):
 
 def pytest_terminal_summary(terminalreporter):
     """The axe-core results per page, for the record (the tests themselves assert no violation)."""
-    from test_browser import AXE_RESULTS
-
+    browser_tests = sys.modules.get("test_browser")  # only when the run included it (tests/site/)
+    AXE_RESULTS = browser_tests.AXE_RESULTS if browser_tests else {}
     if AXE_RESULTS:
         terminalreporter.section("axe-core, WCAG 2.1 A and AA rules")
         for name, counts in sorted(AXE_RESULTS.items()):
             terminalreporter.write_line(f"{name:45} violations {counts['violations']}, rules passed {counts['passes']}, "
                                         f"needing review {counts['incomplete']}")
+
+
+# The editors' console script, as editors and CI run it.
+TARKEISSA = Path(sys.executable).parent / "tarkeissa"
+
+
+def run(root: Path, *args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    env = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_LANG": lang}  # lang "": each file's own language
+    return subprocess.run([str(TARKEISSA), *args], cwd=cwd or root, env=env, capture_output=True, text=True,
+                          timeout=120)

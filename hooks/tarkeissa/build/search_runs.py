@@ -1,0 +1,344 @@
+"""The Pagefind runs that make the search index parts of a built site, and their upkeep.
+
+Each part is made by its own Pagefind run over a folder of hard links to the part's pages (laid
+out as under the language's root, so Pagefind gives them their real addresses). A part starts as
+soon as its pages are written, while the build goes on, at most `at_once` at a time and together
+indexing no more than `INDEXED_AT_ONCE` pages (Pagefind's memory grows with them). Pagefind
+names its chunks by their content and does not rewrite a chunk that exists, so a part left from
+the previous build is updated, not rebuilt; the chunks it no longer refers to are removed after.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from ..content.languages import LANGUAGES, URL_PREFIX
+from ..site.model import SitePage
+from .output_cache import output_path
+from ..parallel import in_background
+from ..site.search_index import (INDEXED_AT_ONCE, PART_FOLDER, VOCABULARY_FOLDER, IndexPart, bundle_folder, index_keys,
+                           index_parts, vocabulary_page)
+
+
+YIELD = 10  # how much lower the rendering processes' priority is than a search index run's
+
+
+def marker_path(markers: Path | None, part: IndexPart) -> Path | None:
+    return markers.with_name(f"{markers.name}.indexing-{part.name}") if markers else None
+
+
+class IndexRuns:
+    """The Pagefind runs of one build, one per index part that changed (`skip` names the others)."""
+
+    def __init__(self, site_dir: Path, parts: dict[IndexPart, list[SitePage]], skip: set[str] = frozenset(),
+                 keys: dict[str, str] | Callable[[], dict[str, str]] | None = None, markers: Path | None = None,
+                 at_once: int = 2, vocabularies: Callable[[], dict[str, str]] | None = None) -> None:
+        self.site_dir, self.parts, self._keys, self.at_once = site_dir, parts, keys, at_once
+        # the vocabulary page of each language whose index is in parts (see search_index)
+        self._vocabularies = vocabularies or functools.partial(vocabularies_of, parts)
+        self.order = list(parts)
+        self.pending = [part for part in parts if part.name not in skip]
+        # A run that was stopped may leave a half-written chunk under its final name, which later
+        # runs would keep (Pagefind does not rewrite a chunk whose name exists): a marker file per
+        # part says a run is under way, and a part whose marker is still there is made from nothing.
+        self.markers = markers
+        for part in self.pending:
+            if self._marker(part) and self._marker(part).exists():
+                clear_index(site_dir / part.folder)
+        # each part's pages as Pagefind reads them, beside the site folder (hard links need the same
+        # file system), kept for the next build
+        self.inputs = site_dir.parent / f".{site_dir.name}.search-input"
+        if self.inputs.is_dir():
+            for folder in self.inputs.iterdir():
+                if folder.name not in {part.name for part in parts}:
+                    shutil.rmtree(folder)
+        self.processes: dict[IndexPart, subprocess.Popen] = {}  # every run started
+        self.done: set[IndexPart] = set()  # the runs that ended and were seen to
+        self.stopped = False
+        self.failures: list[str] = []
+        self.first_start: float | None = None
+        self.group = 0  # the write group the build has reached: the parts before it are written
+        self.yield_to_index: list[int] = []  # processes that render pages: lowered when the first run starts
+
+    @classmethod
+    def plan(cls, site_dir: Path, pages: list[SitePage], counts: dict[str, int],
+             fingerprints: Callable[[], dict[str, str]], shared: str, previous_keys: dict[str, str],
+             markers: Path | None = None, at_once: int = 2) -> "IndexRuns":
+        """The runs a build needs: none for a part whose pages are as its index last saw them. With
+        no previous index, the parts' keys (from the pages' fingerprints) are made only at the end."""
+        parts = index_parts(pages, counts)
+        vocabularies = functools.cache(functools.partial(vocabularies_of, parts))
+        if at_once > 1 and any(part.number > 1 for part in parts):
+            # made beside the rendering: the parts need them only once their pages are written
+            vocabularies = in_background(vocabularies)
+        remove_unused_parts(site_dir, set(parts))
+        keys = lambda: index_keys(parts, fingerprints, shared, vocabularies())  # noqa: E731
+        unchanged = set()
+        if previous_keys:
+            keys = keys()
+            unchanged = {part.name for part in parts if previous_keys.get(part.name) == keys[part.name]
+                         and (site_dir / part.folder / "pagefind-entry.json").exists()
+                         and not (markers and marker_path(markers, part).exists())}
+        return cls(site_dir, parts, skip=unchanged, keys=keys, markers=markers, at_once=at_once,
+                   vocabularies=vocabularies)
+
+    @property
+    def vocabularies(self) -> dict[str, str]:
+        if callable(self._vocabularies):
+            self._vocabularies = self._vocabularies()
+        return self._vocabularies
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """Per part, a hash of what it is made of (see `index_keys`)."""
+        if callable(self._keys):
+            self._keys = self._keys()
+        return self._keys or {}
+
+    def _marker(self, part: IndexPart) -> Path | None:
+        return marker_path(self.markers, part)
+
+    def page_reached(self, group: int, wait_for_others=None) -> None:
+        """The build is about to write a page of write group `group`: the groups before it are
+        written here (and, after `wait_for_others(group)`, everywhere), so their parts can start."""
+        if group > self.group:
+            self.group = group
+            if wait_for_others:
+                wait_for_others(group)
+        self._start_ready()
+
+    def _running(self) -> dict[IndexPart, subprocess.Popen]:
+        return {part: process for part, process in list(self.processes.items()) if part not in self.done}
+
+    def _start_ready(self) -> None:
+        for part, process in self._running().items():
+            if process.poll() is not None:
+                self._ended(part, process)
+        for part in self.pending:
+            if part in self.processes:
+                continue
+            running = self._running()
+            indexing = sum(len(self.parts[other]) for other in running) + len(self.parts[part])
+            if (self.stopped or self.order.index(part) >= self.group
+                    or running and (len(running) >= self.at_once or indexing > INDEXED_AT_ONCE)):
+                return  # the parts start in write order
+            self._start(part)
+
+    def _start(self, part: IndexPart) -> None:
+        from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time
+
+        self.first_start = self.first_start or time.perf_counter()
+        if self._marker(part):
+            self._marker(part).parent.mkdir(parents=True, exist_ok=True)
+            self._marker(part).touch()
+        source = self.inputs / part.name
+        link_pages(self.site_dir, self.parts[part], part.lang, source)
+        if part.lang in self.vocabularies:
+            (source / VOCABULARY_FOLDER).mkdir(exist_ok=True)
+            (source / VOCABULARY_FOLDER / "index.html").write_text(self.vocabularies[part.lang], encoding="utf-8")
+        self.processes[part] = subprocess.Popen(
+            [str(get_executable()), "--site", str(source), "--output-path", str(self.site_dir / part.folder),
+             "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # The index is the build's last step: from now on the rendering processes yield the CPU
+        # to it, so it is done sooner after the last page. (Runs started later inherit this
+        # priority: raising a process's priority again needs privileges.)
+        for pid in self.yield_to_index:
+            try:
+                os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, pid) + YIELD)
+            except OSError:  # the forked half has already ended
+                pass
+        self.yield_to_index = []
+
+    def _ended(self, part: IndexPart, process: subprocess.Popen) -> None:
+        self.done.add(part)
+        output = process.communicate()[0]
+        if process.returncode != 0:
+            self.failures.append(f"{part.name}: {output}")
+            return
+        prune_index(self.site_dir / part.folder)
+        if self._marker(part):
+            self._marker(part).unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        """Stop every run under way and start no other (a thread in `finish` sees them end)."""
+        self.stopped = True
+        for process in self._running().values():
+            process.kill()
+            process.wait()
+
+    def finish(self) -> float:
+        """Start what has not started, wait for every run. Seconds since the first start."""
+        self.group = len(self.order)  # every page is written
+        self._start_ready()
+        while running := self._running():
+            next(iter(running.values())).wait()
+            self._start_ready()
+        if self.failures:
+            raise RuntimeError("Pagefind failed: " + "\n".join(self.failures))
+        return time.perf_counter() - self.first_start if self.first_start else 0.0
+
+
+def vocabularies_of(parts: dict[IndexPart, list[SitePage]]) -> dict[str, str]:
+    """The vocabulary page of each language whose index has more than one part."""
+    languages = sorted({part.lang for part in parts if part.number > 1})
+    return {lang: vocabulary_page([page for part, pages in parts.items() if part.lang == lang for page in pages], lang)
+            for lang in languages}
+
+
+def link_pages(site_dir: Path, pages: list[SitePage], lang: str, folder: Path) -> None:
+    """Make `folder` hold exactly the pages' files, laid out as under the language's root: hard links
+    where the file system allows (no copying), else copies. The folder is kept between builds and
+    brought up to date, since creating and deleting thousands of folders per build is slow on some
+    file systems; a link whose file was replaced (not rewritten in place) is made again."""
+    prefix = URL_PREFIX[lang]
+    wanted = {folder / page.url.removeprefix(prefix) / "index.html": output_path(site_dir, page.url) for page in pages}
+    for here, _, names in os.walk(folder, topdown=False):
+        for name in names:
+            if Path(here, name) not in wanted:
+                os.unlink(Path(here, name))
+        if here != str(folder) and not os.listdir(here):
+            os.rmdir(here)
+    for target, source in wanted.items():
+        try:
+            if os.path.samefile(target, source):
+                continue
+            target.unlink()
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+
+
+def build_index(site_dir: Path, parts: dict[IndexPart, list[SitePage]]) -> float:
+    """Make every part of every language's index now. Seconds taken."""
+    return IndexRuns(site_dir, parts).finish()
+
+
+def clear_index(folder: Path) -> None:
+    """Delete a part's index (a language's main bundle keeps the merged parts inside it)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.is_dir() and path.name.startswith(PART_FOLDER):
+            continue
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def remove_unused_parts(site_dir: Path, parts: set[IndexPart]) -> None:
+    """Delete merged parts a language no longer has (its index has fewer parts now)."""
+    for lang in LANGUAGES:
+        for folder in (site_dir / bundle_folder(lang)).glob(PART_FOLDER + "*"):
+            if not any(site_dir / part.folder == folder for part in parts):
+                shutil.rmtree(folder)
+
+
+def referenced_chunks(meta: bytes) -> set[str]:
+    """The names in a Pagefind meta file (gzip, a marker, then CBOR): every text string of it.
+
+    Pagefind refers to its page fragments and index and filter chunks by these names. Reading
+    every short CBOR text string may take in a name too many, never one too few.
+    """
+    data = gzip.decompress(meta).removeprefix(b"pagefind_dcd")
+    names, position = set(), 0
+    while position < len(data):
+        head = data[position]
+        if 0x60 <= head <= 0x77:
+            start, length = position + 1, head - 0x60
+        elif head == 0x78 and position + 1 < len(data):
+            start, length = position + 2, data[position + 1]
+        else:
+            position += 1
+            continue
+        try:
+            names.add(data[start:start + length].decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+        position += 1
+    return names
+
+
+def prune_index(folder: Path) -> int:
+    """Delete the chunks and meta files of earlier indexes that the current index does not use."""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    metas = {f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()}
+    used: set[str] = set()
+    for name in metas:
+        used |= referenced_chunks((folder / name).read_bytes())
+    removed = 0
+    for path in folder.glob("pagefind.*.pf_meta"):
+        if path.name not in metas:
+            path.unlink()
+            removed += 1
+    for kind in ("fragment", "index", "filter"):
+        for path in (folder / kind).glob("*"):
+            if path.stem not in used:
+                path.unlink()
+                removed += 1
+    return removed
+
+
+class BackgroundIndex:
+    """The live preview indexes after the pages are shown, so a save is visible before its search is.
+
+    The vocabulary pages and the folders of links are made in the background too. A new save stops
+    an index still being built: its half-written chunks would otherwise stay, since Pagefind never
+    rewrites a chunk whose name exists, so the stopped index is deleted.
+    """
+
+    _thread: threading.Thread | None = None
+    _runs: IndexRuns | None = None
+    _stopping = threading.Event()
+    _inputs_to_remove: set[Path] = set()  # the live preview's site folder is temporary: so are these
+
+    @classmethod
+    def start(cls, site_dir: Path, parts: dict[IndexPart, list[SitePage]]) -> None:
+        cls.stop()
+        cls._runs, cls._stopping = None, threading.Event()
+        cls._thread = threading.Thread(target=cls._index, args=(site_dir, parts, cls._stopping), daemon=True)
+        cls._thread.start()
+
+    @classmethod
+    def _index(cls, site_dir: Path, parts: dict[IndexPart, list[SitePage]], stopping: threading.Event) -> None:
+        cls._runs = runs = IndexRuns(site_dir, parts)
+        if runs.inputs not in cls._inputs_to_remove:
+            cls._inputs_to_remove.add(runs.inputs)
+            atexit.register(shutil.rmtree, runs.inputs, True)
+        if stopping.is_set():  # a newer save came while this one was being prepared
+            return
+        try:
+            runs.finish()
+        except RuntimeError:
+            pass  # stopped by a newer save; a real failure shows in the next production build
+
+    @classmethod
+    def wait(cls) -> None:
+        if cls._thread is not None:
+            cls._thread.join()
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls._thread is None:
+            return
+        cls._stopping.set()
+        if cls._runs is not None:
+            cls._runs.stop()
+        cls._thread.join()
+        if cls._runs is not None and any(process.returncode for process in cls._runs.processes.values()):
+            for lang in LANGUAGES:
+                shutil.rmtree(cls._runs.site_dir / bundle_folder(lang), ignore_errors=True)
+        cls._thread = None

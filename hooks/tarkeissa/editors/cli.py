@@ -1,0 +1,173 @@
+"""Command line for editors and CI.
+
+    tarkeissa check [--format github] [--lang fi|sv|en] [PATH ...]   validate content files without building
+    tarkeissa new act|tool|campaign TITLE --lang fi [--also sv]   a commented skeleton
+    tarkeissa schema [--check]                      write (or verify) the editors' JSON Schema files and the CMS config
+    tarkeissa cms [--port 8000]                     the built site with the web editor writing into this folder
+    tarkeissa changes --base REF [--preview-url URL] [--artifact-url URL] [--root DIR]   the content changes as Markdown
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from ..content.load import Layout, load_content
+from ..content.messages import DEFAULT_LANG, command_text, file_language
+from ..site.pages import check_site
+from ..content.problems import report
+from ..content.environment import build_date_from_environment, report_language
+
+
+def find_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
+            return folder
+    raise SystemExit("tarkeissa: no mkdocs.yml with a content/ folder here or above; run it inside the project.")
+
+
+def project_root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+
+
+def check(args: argparse.Namespace) -> int:
+    root = project_root(args)
+    layout = Layout(root, root / "docs")
+    only = [Path(p).resolve() for p in args.paths] if args.paths else None
+    if only is not None and layout.vocabularies_file.resolve() in only:
+        only = None  # a changed vocabulary can break any file that uses it: check them all
+    content = load_content(layout, build_date_from_environment(), only=only, jobs=2)
+    problems = list(content.problems)
+    if only is None:  # site-wide rules (required pages, unique addresses) need every file
+        problems += check_site(content)
+    lang = args.lang or report_language()
+    for path in content.untranslated:
+        if only is None or path in {layout.shown(p) for p in only}:
+            print(command_text("check.untranslated", lang or file_language(path), path=path))
+    if problems:
+        print(report(problems, args.format, lang))  # as the build's report
+        return 1
+    print(command_text("check.ok", lang or DEFAULT_LANG, files=content.files_checked))
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from . import scaffold
+    from ..content.vocabularies import load_vocabularies
+
+    root = project_root(args)
+    layout = Layout(root, root / "docs")
+    vocabularies, _ = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    lang = report_language() or args.lang  # the editor's language: the new file's, unless TT_LANG says
+    try:
+        files = scaffold.plan(root, args.kind, args.title, args.lang, args.also, vocabularies,
+                              build_date_from_environment(), args.id)
+        scaffold.write(files)
+    except scaffold.ScaffoldError as error:
+        print(f"tarkeissa new: {error.text(lang)}", file=sys.stderr)
+        return 1
+    except FileExistsError as error:  # made between the plan and the write
+        print(f"tarkeissa new: {command_text('new.exists', lang, path=layout.shown(Path(error.filename)))}",
+              file=sys.stderr)
+        return 1
+    for file in files:
+        print(command_text("new.created", lang, path=layout.shown(file.path)))
+    print(command_text("new.next", lang, marker="PAKOLLINEN" if args.lang == "fi" else "OBLIGATORISK"))
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from . import cms_config, jsonschema_export
+    from ..content.vocabularies import load_vocabularies
+
+    root = project_root(args)
+    layout = Layout(root, root / "docs")
+    vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
+    if problems:
+        print(report(problems))
+        return 1
+    folder = root / "schemas"
+    if args.check:
+        generated = {**jsonschema_export.generated_files(vocabularies), **cms_config.generated_files(vocabularies)}
+        stale = [name for name, text in generated.items()
+                 if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"schemas/{name} is out of date: run `tarkeissa schema` (or `make schemas`) and commit it.")
+        return 1 if stale else 0
+    written = jsonschema_export.write(folder, vocabularies) + cms_config.write(folder, vocabularies)
+    for path in written:
+        print(f"wrote {layout.shown(path)}")
+    if not written:
+        print("schemas/ is up to date.")
+    return 0
+
+
+def cms(args: argparse.Namespace) -> int:
+    from . import cms_local
+
+    root = project_root(args)
+    with cms_local.serve(root, root / "site", args.port) as address:
+        print(f"The web editor: {address} (saves into {root}; Ctrl-C stops)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def changes(args: argparse.Namespace) -> int:
+    from . import change_report
+
+    root = project_root(args)
+    try:
+        found = change_report.compare(root, args.base)
+    except change_report.GitError as error:
+        print(f"tarkeissa changes: {error}", file=sys.stderr)
+        return 2
+    print(change_report.markdown(found, args.base, args.preview_url, args.artifact_url), end="")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tarkeissa", description="Tärkeissä töissä content tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate content files without building the site")
+    check_parser.add_argument("paths", nargs="*", help="only report these files (a pre-commit hook passes them)")
+    check_parser.add_argument("--format", choices=("text", "github"), default="text",
+                              help="github: annotations for GitHub Actions")
+    check_parser.add_argument("--lang", choices=("fi", "sv", "en"),
+                              help="the language of every problem (default: TT_LANG, else each file's own; Finnish for others)")
+    check_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    check_parser.set_defaults(run=check)
+    new_parser = commands.add_parser("new", help="write a commented skeleton of an act, a tool or a campaign page")
+    new_parser.add_argument("kind", choices=("act", "tool", "campaign"))
+    new_parser.add_argument("title", help="the title; the id (file name) is made from it: ä→a, ö→o, å→a")
+    new_parser.add_argument("--lang", choices=("fi", "sv"), required=True, help="the language of the title")
+    new_parser.add_argument("--also", choices=("fi", "sv"), action="append", default=[],
+                            help="also create the other language's file (its title left for the translation)")
+    new_parser.add_argument("--id", help="an id of your own instead of the one made from the title")
+    new_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    new_parser.set_defaults(run=new)
+    schema_parser = commands.add_parser("schema", help="write the editors' JSON Schema files into schemas/")
+    schema_parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    schema_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    schema_parser.set_defaults(run=schema)
+    cms_parser = commands.add_parser("cms", help="serve site/ with the web editor at /admin/ writing into this folder")
+    cms_parser.add_argument("--port", type=int, default=8000)
+    cms_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    cms_parser.set_defaults(run=cms)
+    changes_parser = commands.add_parser("changes", help="the content changes against a git ref, as Markdown")
+    changes_parser.add_argument("--base", required=True, help="the git ref to compare with, e.g. origin/main")
+    changes_parser.add_argument("--preview-url", help="the preview build's address, for links to changed pages")
+    changes_parser.add_argument("--artifact-url", help="the workflow run whose artifact is the only preview (a fork's "
+                                "pull request): the report says so instead of naming a preview address")
+    changes_parser.add_argument("--root", help="the project folder (default: found from the current folder)")
+    changes_parser.set_defaults(run=changes)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

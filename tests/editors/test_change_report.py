@@ -1,0 +1,220 @@
+"""`tarkeissa changes`: a pull request's content changes against its base, as a reviewer reads them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from conftest import act
+from conftest import run
+
+TOOL = ("---\ntitle: Kuormituksen hallinnan työkirja\nsummary: Työkirja esihenkilöille kuormituksen hallintaan.\n"
+        "topics: [johtaminen]\nformat: opas\nsource: {organisation: KT}\nupdated: 2024-03-12\n---\nTeksti.\n")
+PREVIEW = "https://preview.example/pr-7/"
+
+
+def git(root, *args):
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def repo(project):
+    p = project({"content/acts/pysyva-teko.fi.md": act(title="Pysyvä kehittämisteko"),
+                 "content/acts/muuttuva-teko.fi.md": act(title="Muuttuva kehittämisteko"),
+                 "content/acts/muuttuva-teko.sv.md": act(title="Gärning som ändras"),
+                 "content/acts/poistuva-teko.fi.md": act(title="Poistuva kehittämisteko"),
+                 "content/acts/vanha-nimi.fi.md": act(title="Uudelleen nimetty teko"),
+                 "content/tools/tyokirja.fi.md": TOOL,
+                 "docs/about.fi.md": "---\ntitle: Tietoa\nslug: tietoa\n---\nSivusta.\n"})
+    git(p.root, "init", "-q", "-b", "main")
+    git(p.root, "add", "-A")
+    git(p.root, "commit", "-q", "-m", "base")
+    return p
+
+
+def test_added_changed_and_removed_items_with_preview_links(repo):
+    root = repo.root
+    repo.write("content/acts/muuttuva-teko.fi.md", act(title="Muuttuva kehittämisteko", region="uusimaa"))
+    repo.write("content/acts/muuttuva-teko.sv.md", act(title="Gärning som ändras") + "Ny mening.\n")
+    (root / "content/acts/poistuva-teko.fi.md").unlink()
+    (root / "content/acts/vanha-nimi.fi.md").unlink()
+    repo.write("content/acts/uusi-nimi.fi.md", act(title="Uudelleen nimetty teko", redirect_from="[vanha-nimi]"))
+    repo.write("content/acts/luonnos.fi.md", act(title="Keskeneräinen [teko](javascript:x)", draft="true"))
+    repo.write("content/tools/tyokirja.fi.md", TOOL.replace("opas", "tyokirja"))
+    repo.write("docs/about.fi.md", "---\ntitle: Tietoa sivustosta\nslug: tietoa\n---\nSivusta.\n")
+    git(root, "add", "content/acts/uusi-nimi.fi.md")  # one new file staged, the other untracked: both count
+    result = run(root, "changes", "--base", "main", "--preview-url", PREVIEW)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "### Content changes against `main`\n\n"
+        "**Acts:** 2 added, 2 changed, 2 removed · **Tools:** 1 changed · **Pages:** 1 changed\n\n"
+        "#### Acts\n\n"
+        "- **added** (fi) [Keskeneräinen \\[teko\\]\\(javascript:x\\)](https://preview.example/pr-7/teot/luonnos/)"
+        " · `content/acts/luonnos.fi.md` · draft: only in the preview\n"
+        "- **added** (fi) [Uudelleen nimetty teko](https://preview.example/pr-7/teot/uusi-nimi/)"
+        " · `content/acts/uusi-nimi.fi.md` · formerly `vanha-nimi`\n"
+        "- **changed** (fi) [Muuttuva kehittämisteko](https://preview.example/pr-7/teot/muuttuva-teko/)"
+        " · `content/acts/muuttuva-teko.fi.md` · fields: `region`\n"
+        "- **changed** (sv) [Gärning som ändras](https://preview.example/pr-7/sv/garningar/muuttuva-teko/)"
+        " · `content/acts/muuttuva-teko.sv.md` · text changed\n"
+        "- **removed** (fi) Poistuva kehittämisteko · `content/acts/poistuva-teko.fi.md`\n"
+        "- **removed** (fi) Uudelleen nimetty teko · `content/acts/vanha-nimi.fi.md`\n\n"
+        "#### Tools\n\n"
+        "- **changed** (fi) [Kuormituksen hallinnan työkirja](https://preview.example/pr-7/tyokalut/tyokirja/)"
+        " · `content/tools/tyokirja.fi.md` · fields: `format`\n\n"
+        "#### Pages\n\n"
+        "- **changed** (fi) [Tietoa sivustosta](https://preview.example/pr-7/tietoa/) · `docs/about.fi.md`"
+        " · fields: `title`\n\n"
+        "Preview: https://preview.example/pr-7/\n")
+
+
+def test_line_endings_alone_are_no_change_and_nothing_changed_says_so(repo):
+    path = repo.root / "content/acts/pysyva-teko.fi.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = run(repo.root, "changes", "--base", "main")
+    assert result.stdout == "### Content changes against `main`\n\nNo acts, tools or pages changed.\n"
+
+
+def test_campaign_pages_and_unreadable_front_matter(repo):
+    repo.write("docs/campaigns/kevat.fi.md", "---\ntype: campaign\ntitle: Kevään kampanja\n---\nTeksti.\n")
+    repo.write("content/acts/pysyva-teko.fi.md", '---\ntitle: "Rikki\n---\nTeksti.\n')
+    result = run(repo.root, "changes", "--base", "main")
+    assert "**Acts:** 1 changed · **Campaign pages:** 1 added" in result.stdout
+    assert "- **added** (fi) Kevään kampanja (`/kampanjat/kevat/`) · `docs/campaigns/kevat.fi.md`" in result.stdout
+    assert "front matter cannot be read: see the check" in result.stdout
+
+
+def test_an_unknown_base_is_a_clear_error(repo):
+    result = run(repo.root, "changes", "--base", "no-such-branch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("tarkeissa changes:")
+
+
+WARNING = ("> [!WARNING]\n"
+           "> **Tämä muutos koskee koodia, ei vain sisältöä.** Sisällön tarkistukset eivät kata koodia: "
+           "kehittäjän on tarkastettava nämä tiedostot ennen kuin muutos hyväksytään.\n"
+           ">\n"
+           "> **This pull request changes code, not only content.** The content checks do not cover code: "
+           "a developer must review these files before it is merged.\n"
+           ">\n")
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A small repository of its own (the project fixture's hooks/ is a link to the real ones): branch `base`
+    is the pull request's base, and a test commits the pull request on top."""
+    root = tmp_path / "site"
+    for name, text in {"mkdocs.yml": "site_name: Tärkeissä töissä\n", "content/vocabularies.yml": "themes: {}\n",
+                       "content/acts/teko.fi.md": act(title="Teko"), "docs/about.fi.md": "---\ntitle: Tietoa\n---\n",
+                       "hooks/hook.py": "x = 1\n", "overrides/main.html": "{% extends 'base.html' %}\n",
+                       "requirements.lock": "mkdocs==1.6.1\n"}.items():
+        write(root, name, text)
+    git(root, "init", "-q", "-b", "main")
+    commit(root)
+    git(root, "branch", "base")
+    return root
+
+
+def write(root, name, text="x\n"):
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def commit(root):
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "change")
+
+
+def pull_request(root) -> str:
+    commit(root)
+    result = run(root, "changes", "--base", "base")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_pull_request_of_content_alone_has_no_warning(site):
+    write(site, "content/acts/teko.fi.md", act(title="Teko", region="uusimaa"))
+    write(site, "content/acts/uusi.fi.md", act(title="Uusi"))
+    for name in ("content/acts/uusi.png", "content/acts/uusi.svg", "docs/kuvat/KUVA.JPG", "docs/tiedostot/opas.pdf"):
+        write(site, name)
+    write(site, "content/vocabularies.yml", "themes: {uusi: {fi: Uusi, sv: Ny}}\n")
+    write(site, "docs/ohjeet/päivä.fi.md", "---\ntitle: Päivä\n---\n")
+    report = pull_request(site)
+    write(site, "change-report.md")  # untracked, as the report file is in CI: in no pull request
+    assert run(site, "changes", "--base", "base").stdout == report
+    assert report.startswith("### Content changes against `base`\n\n"
+                             "**Acts:** 1 added, 1 changed · **Pages:** 1 added\n")
+    assert "`docs/ohjeet/päivä.fi.md`" in report  # git's quoting of names once hid it
+
+
+@pytest.mark.parametrize("path, change", [
+    ("hooks/hook.py", lambda root: write(root, "hooks/hook.py", "x = 2\n")),
+    ("hooks/hook.py", lambda root: (root / "hooks/hook.py").unlink()),
+    ("overrides/main.html", lambda root: write(root, "overrides/main.html", "<script>x()</script>\n")),
+    ("docs/assets/javascripts/x.js", lambda root: write(root, "docs/assets/javascripts/x.js")),
+    ("docs/assets/images/kuva.png", lambda root: write(root, "docs/assets/images/kuva.png")),
+    ("mkdocs.yml", lambda root: write(root, "mkdocs.yml", "site_name: x\nhooks: [x.py]\n")),
+    (".github/workflows/x.yml", lambda root: write(root, ".github/workflows/x.yml")),
+    ("requirements.lock", lambda root: write(root, "requirements.lock", "mkdocs==9\n")),
+    ("content/acts/teko.fi.html", lambda root: write(root, "content/acts/teko.fi.html")),
+    ("docs/linkki.fi.md", lambda root: (root / "docs/linkki.fi.md").symlink_to("/etc/passwd")),
+    ("docs/about.fi.md", lambda root: ((root / "docs/about.fi.md").unlink(),
+                                       (root / "docs/about.fi.md").symlink_to("/etc/passwd"))),
+], ids=["hook", "hook removed", "template", "site script", "site image", "mkdocs.yml", "workflow", "lock file",
+        "other file in content", "link added in docs", "page made a link"])
+def test_a_pull_request_that_changes_code_opens_with_a_warning_naming_it(site, path, change):
+    change(site)
+    report = pull_request(site)
+    warning, heading, _ = report.partition("### Content changes against `base`")
+    assert heading and warning.startswith(WARNING)
+    assert f"> - `{path}`\n" in warning
+
+
+def test_content_renamed_into_code_is_code_and_the_rest_of_the_report_stays(site):
+    (site / "hooks/teko.py").write_bytes((site / "content/acts/teko.fi.md").read_bytes())
+    (site / "content/acts/teko.fi.md").unlink()
+    assert pull_request(site) == (WARNING + "> - `hooks/teko.py`\n\n"
+                                  "### Content changes against `base`\n\n**Acts:** 1 removed\n\n#### Acts\n\n"
+                                  "- **removed** (fi) Teko · `content/acts/teko.fi.md`\n")
+
+
+def test_no_file_name_breaks_out_of_the_warning(site):
+    for name in ("hooks/a\n> [!NOTE]\n`` <script>alert(1)</script>.py", "docs/assets/`x`.js", "`alku.py",
+                 "-rf.py", "docs/rivi\nvaihto.fi.md", "docs/\u202ekatso.fi.md"):
+        write(site, name)
+    (site / "docs").joinpath(os.fsdecode(b"\xff.fi.md")).write_bytes(b"x\n")  # not UTF-8
+    assert pull_request(site) == (
+        WARNING +
+        "> - `-rf.py`\n"
+        "> - `` `alku.py ``\n"
+        "> - ``docs/assets/`x`.js``\n"
+        "> - `docs/rivi\\nvaihto.fi.md`\n"
+        "> - `docs/\\u202ekatso.fi.md`\n"
+        "> - `docs/\\udcff.fi.md`\n"
+        "> - ```hooks/a\\n> [!NOTE]\\n`` <script>alert(1)</script>.py```\n\n"
+        "### Content changes against `base`\n\nNo acts, tools or pages changed.\n")
+
+
+def test_the_warning_names_fifty_files_and_counts_the_rest(site):
+    for number in range(60):
+        write(site, f"scripts/s{number:02}.sh")
+    warning = pull_request(site).partition("### Content")[0]
+    assert warning.count("\n> - `scripts/") == 50 and "> - `scripts/s49.sh`\n" in warning
+    assert warning.endswith("> - … ja 10 muuta / and 10 more\n\n")
+
+
+def test_code_changed_on_the_base_since_the_branch_is_not_the_pull_requests(site):
+    write(site, "content/acts/teko.fi.md", act(title="Teko", region="uusimaa"))
+    commit(site)
+    git(site, "switch", "-q", "base")  # in the test's own repository
+    write(site, "hooks/hook.py", "x = 3\n")
+    commit(site)
+    git(site, "switch", "-q", "main")
+    write(site, "hooks/hook.py", "x = 4\n")  # nor an edit not committed: a pull request is its commits
+    assert run(site, "changes", "--base", "base").stdout.startswith("### Content changes against `base`\n\n"
+                                                                   "**Acts:** 1 changed\n")
