@@ -108,7 +108,7 @@ def test_pages_are_converted_shortly_before_they_are_written_and_let_go_after(tm
     build holds a batch of pages' HTML at a time, and writes the same site (the test above)."""
     import json
 
-    from tarkeissa.build.mkdocs_adapter import DeferredMarkdown
+    from tarkeissa.build.renderer import DeferredMarkdown
 
     project = Project(tmp_path / "project", {})
     for folder in ("docs", "content"):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import act, run_build
-from tarkeissa.build.search_runs import referenced_chunks
+from tarkeissa.compat import pagefind_chunk_names
 
 ACTS = {
     f"content/acts/teko-{number}.fi.md": act(title=f"Kehittämisteko numero {number}",
@@ -42,7 +42,7 @@ def assert_index_is_whole_and_clean(site, indexed_pages):
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         used = set()
         for language in entry["languages"].values():
-            used |= referenced_chunks((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+            used |= pagefind_chunk_names((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
         fragments = {path.stem for path in (folder / "fragment").iterdir()}
         assert fragments <= used
         assert {path.stem for kind in ("index", "filter") for path in (folder / kind).iterdir()} <= used

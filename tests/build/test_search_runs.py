@@ -1,5 +1,6 @@
-"""When the build's Pagefind runs start: a part once its pages are written, in write order, and
-never so many at once that their pages exceed what the index may hold in memory together."""
+"""When the build's Pagefind runs start: a part once its pages are written (the build plan says
+when), in write order among those ready, and never so many at once that their pages exceed what
+the index may hold in memory together."""
 
 from __future__ import annotations
 
@@ -46,8 +47,17 @@ def runs(monkeypatch, tmp_path):
 
     def make(sizes: dict[IndexPart, int], at_once: int = 2) -> IndexRuns:
         parts = {part: [None] * size for part, size in sizes.items()}
-        return IndexRuns(tmp_path / "site", parts, at_once=at_once, vocabularies=dict)
+        written: set[IndexPart] = set()
+        index = IndexRuns(tmp_path / "site", parts, at_once=at_once, vocabularies=dict, may_start=written.__contains__)
+        index.written = written
+        return index
     return make
+
+
+def written(index: IndexRuns, *parts: IndexPart) -> None:
+    """The build plan's word that these parts' pages are all written."""
+    index.written.update(parts)
+    index.start_ready()
 
 
 def pages_indexing(runs: IndexRuns) -> int:
@@ -57,10 +67,10 @@ def pages_indexing(runs: IndexRuns) -> int:
 def test_large_parts_are_indexed_one_after_another(runs):
     fi, fi_2, sv = IndexPart("fi", 1), IndexPart("fi", 2), IndexPart("sv", 1)
     index = runs({fi: PART_PAGES, fi_2: PART_PAGES, sv: 900})
-    index.page_reached(3)  # every part's pages are written
+    written(index, fi, fi_2, sv)  # every part's pages are written
     assert FakePagefind.started == ["fi"]  # two parts of 2,000 pages would need twice the memory
     FakePagefind.alive[0].end()
-    index.page_reached(3)
+    index.start_ready()
     assert FakePagefind.started == ["fi", "fi-2"]
     assert pages_indexing(index) <= INDEXED_AT_ONCE
     index.finish()
@@ -70,16 +80,25 @@ def test_large_parts_are_indexed_one_after_another(runs):
 def test_small_parts_are_indexed_side_by_side_once_their_pages_are_written(runs):
     fi, sv = IndexPart("fi", 1), IndexPart("sv", 1)
     index = runs({fi: 1000, sv: 400})
-    index.page_reached(0)
+    index.start_ready()
     assert FakePagefind.started == []  # no part's pages are all written yet
-    index.page_reached(1)
+    written(index, fi)
     assert FakePagefind.started == ["fi"]
-    index.page_reached(2)
+    written(index, sv)
     assert FakePagefind.started == ["fi", "sv"] and len(FakePagefind.alive) == 2  # both cores
+
+
+def test_a_later_part_written_first_does_not_wait_for_an_earlier_one(runs):
+    fi, sv = IndexPart("fi", 1), IndexPart("sv", 1)
+    index = runs({fi: 1000, sv: 400})
+    written(index, sv)  # the forked half wrote the Swedish part while the parent still writes the Finnish
+    assert FakePagefind.started == ["sv"]
+    written(index, fi)
+    assert FakePagefind.started == ["sv", "fi"]
 
 
 def test_one_core_build_runs_one_index_at_a_time(runs):
     fi, sv = IndexPart("fi", 1), IndexPart("sv", 1)
     index = runs({fi: 1000, sv: 400}, at_once=1)
-    index.page_reached(2)
+    written(index, fi, sv)
     assert FakePagefind.started == ["fi"]

@@ -1,68 +1,57 @@
-"""The page generator: the page model as MkDocs virtual files and per-language navigation.
+"""The page model as MkDocs sees it: virtual files in the build plan's order, per-language menus,
+each page's front matter and template context, and the inputs of the output cache's shared key.
 
-With the thin hooks module, this is the only code that imports MkDocs.
+With the renderer, the fork, the compatibility module and the thin hooks module, the only code
+that imports MkDocs (tests/test_architecture.py).
 """
 
 from __future__ import annotations
 
-import collections
-import functools
 import logging
-import re
+import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import jinja2
-import markdown
-import mkdocs
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
-from ..content.body_policy import CONVERT_SECONDS, MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, problems_from, refusals, sanitize
-from ..content.budget import OverBudget, time_budget
-from ..editors.cms_config import bundle_files as cms_bundle_files
+from ..content.body_policy import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS
 from ..content.languages import LANGUAGES, LANGUAGE_NAMES, home_url, other_language, section_url
-from .output_cache import output_path
-from ..site.pages import SiteModel, SitePage, relative_url
-from ..site.search_index import write_group
+from ..site.pages import SiteModel, relative_url
 from ..site.ui_text import ui
+from .. import compat
+from .output_cache import output_path
+from .plan import BuildPlan, source_uri
 
-# The engine's own logger names: "mkdocs", or "properdocs" under ProperDocs, which answers every
-# `import mkdocs` with itself. Strict mode counts warnings under that name only.
-ENGINE = mkdocs.__name__
-_log = logging.getLogger(ENGINE + ".hooks.tarkeissa")
-_ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
-
-
-def source_uri(page: SitePage) -> str:
-    return page.url + "index.md"
+log = logging.getLogger(compat.engine_name() + ".hooks.tarkeissa")
 
 
-def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig,
-                                groups: dict[str, int]) -> Files:
-    """Hand-written Markdown in docs/ is rendered through the page model, so MkDocs gets only virtual pages.
-    `groups`: each page's write group, by its virtual file (`write_groups`)."""
+def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig, plan: BuildPlan,
+                                extra: dict[str, Path]) -> Files:
+    """Hand-written Markdown in docs/ is rendered through the page model, so MkDocs gets only virtual
+    pages: those the plan has a process write, in its order. `extra`: site path -> file to publish."""
     for file in list(files):
         if file.is_documentation_page():
             files.remove(file)
     assets: set[str] = set()
-    # in write groups: a search index part starts while the pages after its group render
-    for page in sorted(model.pages, key=lambda page: groups[source_uri(page)]):
+    for planned in plan.to_write():
+        page = model.by_url[planned.url]
         inclusion = InclusionLevel.INCLUDED if page.menu_order is not None else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, source_uri(page), content=page.body, inclusion=inclusion))
+        files.append(File.generated(config, planned.source, content=page.body, inclusion=inclusion))
+    for page in model.pages:  # a kept page's images are published all the same
         for asset in page.assets:
             if asset.url not in assets:
                 assets.add(asset.url)
                 files.append(File.generated(config, asset.url, abs_src_path=str(asset.source)))
     for path, text in model.files.items():
         files.append(File.generated(config, path, content=text))
-    for url, source in cms_bundle_files().items():  # the web editor's code, from the pinned npm package
+    for url, source in extra.items():
         files.append(File.generated(config, url, abs_src_path=str(source)))
+    # menu pages are always rendered (their neighbours in the menu are part of them): never kept
     config.nav = [{page.menu_title or page.title: source_uri(page)} for lang in LANGUAGES for page in model.menu(lang)]
     return files
 
@@ -88,17 +77,6 @@ def only_published(files: Files, config: MkDocsConfig, published: set[str]) -> F
     return files
 
 
-def write_groups(model: SiteModel) -> dict[str, int]:
-    """Each page's write group, by its virtual file."""
-    return {source_uri(page): write_group(page, model.search_parts) for page in model.pages}
-
-
-def without_pages(files: Files, urls: set[str]) -> Files:
-    """The files minus the given pages: the previous build's output of those pages stays as it is."""
-    dropped = {url + "index.md" for url in urls}
-    return Files([file for file in files if file.src_uri not in dropped])
-
-
 def expected_outputs(files: Files, site_dir: Path, reused_urls: set[str], config: MkDocsConfig) -> set[Path]:
     """Every file this build leaves in the site folder (search indexes apart)."""
     expected = {Path(file.abs_dest_path) for file in files}
@@ -108,9 +86,6 @@ def expected_outputs(files: Files, site_dir: Path, reused_urls: set[str], config
 
 def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[list[str], list[Path]]:
     """What shapes every page's HTML besides the page itself, for the output cache's shared key."""
-    import sys
-    from importlib.metadata import PackageNotFoundError, version
-
     # not the build date: what it changes (campaign status, what is already published) is page data,
     # so a nightly build renders only the pages it changes
     parts = [sys.version, f"preview={settings.preview} pull_request={settings.pull_request}", config.site_url or ""]
@@ -155,13 +130,7 @@ def page_meta(page: Page, model: SiteModel) -> dict:
     }
 
 
-def wrap_content(html: str, page: Page, model: SiteModel) -> str:
-    """The page's own HTML around the rendered Markdown body."""
-    spec = model.by_url[page.url]
-    return spec.head_html + html + spec.foot_html
-
-
-def template_context(page: Page, model: SiteModel) -> dict:
+def template_context(page: Page, model: SiteModel, menus: dict) -> dict:
     """What our template overrides need besides Material's own context."""
     spec = model.by_url[page.url]
     other = other_language(spec.lang)
@@ -182,245 +151,5 @@ def template_context(page: Page, model: SiteModel) -> dict:
         "draft": spec.draft,
         # pages outside the menu share its HTML per language and folder; menu pages show their own place
         "nav_key": None if spec.menu_order is not None else (spec.lang, spec.url.rstrip("/").rpartition("/")[0]),
-        "nav_cache": _menus,
+        "nav_cache": menus,
     }
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled theme templates kept between the live preview's builds: MkDocs makes a new template
-    environment for every build, and compiling Material's templates again costs a third of a second.
-    Jinja keys each entry by the template's name and a checksum of its source, so an edited
-    template is compiled again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled = _CompiledTemplates()
-
-
-class SharedMarkdown:
-    """Renders pages as MkDocs 1.6's `Page.render` does, with one Markdown instance per process
-    instead of a new one per page: building the instance costs a third of a page's conversion.
-    `reset()` between pages is Python-Markdown's own way to reuse an instance; MkDocs' per-page
-    processors are registered under fixed names, so each page's replace the last page's."""
-
-    _made_for: tuple[MkDocsConfig, markdown.Markdown] | None = None  # the configuration is kept: no id reused
-
-    @classmethod
-    def install(cls, page: Page) -> None:
-        page.render = functools.partial(cls.render, page)
-
-    @classmethod
-    def render(cls, page: Page, config: MkDocsConfig, files: Files) -> None:
-        if cls._made_for is None or cls._made_for[0] is not config:  # a new build's configuration (live preview)
-            cls._made_for = (config, markdown.Markdown(extensions=config["markdown_extensions"],
-                                                       extension_configs=config["mdx_configs"] or {}))
-        md = cls._made_for[1]
-        md.reset()
-        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
-        anchors._register(md)
-        relative_paths = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
-        relative_paths._register(md)
-        title = mkdocs_pages._ExtractTitleTreeprocessor()
-        title._register(md)
-        page.content = md.convert(page.markdown)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
-        page._title_from_render = title.title
-        # MkDocs' own pass over raw HTML (its _RawHTMLPreprocessor) is left out: Python's HTMLParser
-        # fails on '<![ ]>' and is quadratic in '<a '. Raw HTML's ids are read from the sanitized
-        # body instead (render_safely), which is what readers get.
-        page.present_anchor_ids = anchors.present_anchor_ids
-        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = relative_paths.links_to_anchors
-
-
-def render_safely(page: Page, config: MkDocsConfig, files: Files, spec: SitePage) -> None:
-    """Convert within the time budget, then publish only what the body policy allows. The check
-    reports what the policy refuses before the build; should anything reach this point, it is
-    logged as the file's problem, which fails the build (strict), and left out all the same."""
-    try:
-        with time_budget(CONVERT_SECONDS):
-            page.render(config, files)
-    except Exception as error:  # OverBudget, RecursionError or a bug: the file is named, no traceback
-        SharedMarkdown._made_for = None  # an instance stopped half-way is not used again
-        page.content, page.toc = "", get_toc([])
-        reason = (f"took more than {CONVERT_SECONDS:g} seconds to convert" if isinstance(error, OverBudget)
-                  else f"could not be converted ({type(error).__name__}: a bug in the site's build)")
-        _log.error("%s:%d:1: body: %s.", spec.source_path, spec.body_line, reason)
-        return
-    sanitized = sanitize(page.content)
-    page.present_anchor_ids |= set(_ANCHOR_ID.findall(sanitized))
-    if sanitized != page.content:
-        for problem in problems_from(refusals(page.content, sanitized), page.markdown, spec.source_path or page.url,
-                                     spec.body_line):
-            _log.error(problem.as_text())
-        page.content = sanitized
-
-
-class DeferredMarkdown:
-    """Pages' Markdown converted just before their templates render, their HTML let go once written.
-
-    MkDocs 1.6 converts every page's Markdown before it renders any template, so a build would hold
-    the HTML of all its pages at once (about 350 MB at 10,000 acts). Here MkDocs converts an empty
-    text in its first pass; the pages' own texts are converted when the first of them is about to
-    be written, BATCH at a time (one page at a time, alternating with the templates, took 5-10 %
-    more CPU time here), and each page's HTML is dropped once it is written.
-    """
-
-    BATCH = 32
-    waiting: collections.deque[Page] = collections.deque()  # held pages, in the order they are written
-
-    @classmethod
-    def hold(cls, page: Page, markdown_text: str) -> str:
-        page.tt_markdown = markdown_text
-        cls.waiting.append(page)
-        return ""
-
-    @classmethod
-    def convert(cls, page: Page, config: MkDocsConfig, files: Files, model: SiteModel) -> None:
-        """Convert the page, if it is not yet, and the pages written after it, up to BATCH in all."""
-        if "tt_markdown" not in page.__dict__:
-            return  # converted with an earlier page
-        converted = 0
-        while cls.waiting and ("tt_markdown" in page.__dict__ or converted < cls.BATCH):
-            held = cls.waiting.popleft()
-            held.markdown = held.__dict__.pop("tt_markdown")
-            render_safely(held, config, files, model.by_url[held.url])
-            held.content = wrap_content(held.content, held, model)
-            converted += 1
-
-    @staticmethod
-    def release(page: Page) -> None:
-        page.content, page.toc = "", get_toc([])
-
-    @classmethod
-    def new_build(cls) -> None:
-        cls.waiting.clear()
-
-
-def prepare_environment(env) -> None:
-    """Compiled templates kept between builds, and Material's own templates under 'material/', so an
-    override can wrap the template it replaces (overrides/partials/nav.html)."""
-    import material
-
-    env.bytecode_cache = _compiled
-    templates = Path(material.__file__).parent / "templates"
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(templates)})])
-
-
-_menus: dict[tuple[str, str], str] = {}  # one build's menus; emptied by new_build()
-
-
-def new_build() -> None:
-    _menus.clear()
-
-
-class ForkedHalf:
-    """Renders every second page in a forked copy of the build, so both cores share the Markdown
-    and template work. The parent skips those pages (an empty template writes nothing), then
-    waits for the copy. MkDocs 1.6 has no parallel build; this uses its page functions as they are.
-    """
-
-    SKIP_TEMPLATE = "tt-skip.html"
-    WORTH_IT = 200  # pages to render: below this, forking costs more than it saves
-
-    def __init__(self, files: Files, groups: dict[str, int]) -> None:
-        pages = files.documentation_pages()
-        self.groups = groups
-        self.theirs = {file.src_uri for index, file in enumerate(pages) if index % 2 == 1}
-        self.in_copy = False
-        self.pid: int | None = None
-        self.groups_read: int | None = None  # the copy writes a byte for each write group it has finished
-        self.groups_done = 0
-
-    def parent_skips(self, page: Page) -> bool:
-        return not self.in_copy and page.file.src_uri in self.theirs
-
-    def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
-        """Fork right after the navigation exists, so the copy's Markdown runs beside the parent's."""
-        import gc
-        import os
-        import traceback
-
-        from mkdocs.commands.build import _build_page, _populate_page
-
-        self.groups_read, groups_write = os.pipe()
-        # Everything made so far (the page model, MkDocs' files) lives until the build ends: frozen,
-        # the garbage collector leaves it alone in both processes. Its full collections would
-        # otherwise walk it again and again (a tenth of a 10,000-act build's time) and write to every
-        # object, so the copy could no longer share their memory with the parent.
-        gc.freeze()
-        pid = os.fork()
-        if pid:
-            self.pid = pid
-            os.close(groups_write)
-            # The copy's pages leave this process's build: it would only read them as empty pages
-            # (a Markdown instance each). Menu pages stay, their titles are needed for the menu.
-            in_nav = {page.file.src_uri for page in nav.pages}
-            for file in files.documentation_pages():
-                if file.src_uri in self.theirs and file.src_uri not in in_nav:
-                    files.remove(file)
-            return
-        os.close(self.groups_read)
-        self.in_copy = True
-        warnings = _Counter()
-        logging.getLogger(ENGINE).addHandler(warnings)
-        code = 1
-        try:
-            documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
-            in_nav = {page.file.src_uri for page in nav.pages}
-            for file in documentation:
-                if file.src_uri in self.theirs or file.src_uri in in_nav:  # menu titles need their pages read
-                    if file.page is None:
-                        Page(None, file, config)
-                    _populate_page(file.page, config, files)
-            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-            done = 0
-            for file in documentation:
-                if file.src_uri in self.theirs:
-                    group = self.groups[file.src_uri]
-                    if group > done:
-                        os.write(groups_write, b"." * (group - done))
-                        done = group
-                    _build_page(file.page, config, documentation, nav, env)
-            code = 1 if warnings.count else 0  # strict mode: a warning fails the build
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-
-    def wait_for_group(self, group: int) -> None:
-        """Block until the copy has written every page of the write groups before `group` (or has ended)."""
-        import os
-
-        while self.groups_read is not None and self.groups_done < group:
-            received = os.read(self.groups_read, group - self.groups_done)
-            if not received:  # the copy has ended: it has nothing more to write
-                self.groups_done = group
-            self.groups_done += len(received)
-
-    def wait(self) -> bool:
-        import os
-
-        _, status = os.waitpid(self.pid, 0)
-        if self.groups_read is not None:
-            os.close(self.groups_read)
-            self.groups_read = None
-        return os.waitstatus_to_exitcode(status) == 0
-
-
-class _Counter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record) -> None:
-        self.count += 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import gzip
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from ..compat import pagefind_chunk_names
 from ..content.languages import LANGUAGES, URL_PREFIX
 from ..site.model import SitePage
 from .output_cache import output_path
@@ -42,7 +42,8 @@ class IndexRuns:
 
     def __init__(self, site_dir: Path, parts: dict[IndexPart, list[SitePage]], skip: set[str] = frozenset(),
                  keys: dict[str, str] | Callable[[], dict[str, str]] | None = None, markers: Path | None = None,
-                 at_once: int = 2, vocabularies: Callable[[], dict[str, str]] | None = None) -> None:
+                 at_once: int = 2, vocabularies: Callable[[], dict[str, str]] | None = None,
+                 may_start: Callable[[IndexPart], bool] | None = None) -> None:
         self.site_dir, self.parts, self._keys, self.at_once = site_dir, parts, keys, at_once
         # the vocabulary page of each language whose index is in parts (see search_index)
         self._vocabularies = vocabularies or functools.partial(vocabularies_of, parts)
@@ -67,13 +68,15 @@ class IndexRuns:
         self.stopped = False
         self.failures: list[str] = []
         self.first_start: float | None = None
-        self.group = 0  # the write group the build has reached: the parts before it are written
+        # whether all of a part's pages are written (the build plan's PartsReady); None: they all are
+        self.may_start = may_start or (lambda part: True)
         self.yield_to_index: list[int] = []  # processes that render pages: lowered when the first run starts
 
     @classmethod
     def plan(cls, site_dir: Path, pages: list[SitePage], counts: dict[str, int],
              fingerprints: Callable[[], dict[str, str]], shared: str, previous_keys: dict[str, str],
-             markers: Path | None = None, at_once: int = 2) -> "IndexRuns":
+             markers: Path | None = None, at_once: int = 2,
+             may_start: Callable[[IndexPart], bool] | None = None) -> "IndexRuns":
         """The runs a build needs: none for a part whose pages are as its index last saw them. With
         no previous index, the parts' keys (from the pages' fingerprints) are made only at the end."""
         parts = index_parts(pages, counts)
@@ -90,7 +93,7 @@ class IndexRuns:
                          and (site_dir / part.folder / "pagefind-entry.json").exists()
                          and not (markers and marker_path(markers, part).exists())}
         return cls(site_dir, parts, skip=unchanged, keys=keys, markers=markers, at_once=at_once,
-                   vocabularies=vocabularies)
+                   vocabularies=vocabularies, may_start=may_start)
 
     @property
     def vocabularies(self) -> dict[str, str]:
@@ -108,13 +111,8 @@ class IndexRuns:
     def _marker(self, part: IndexPart) -> Path | None:
         return marker_path(self.markers, part)
 
-    def page_reached(self, group: int, wait_for_others=None) -> None:
-        """The build is about to write a page of write group `group`: the groups before it are
-        written here (and, after `wait_for_others(group)`, everywhere), so their parts can start."""
-        if group > self.group:
-            self.group = group
-            if wait_for_others:
-                wait_for_others(group)
+    def start_ready(self) -> None:
+        """Start the runs of the parts whose pages are all written, as far as the limits allow."""
         self._start_ready()
 
     def _running(self) -> dict[IndexPart, subprocess.Popen]:
@@ -129,10 +127,10 @@ class IndexRuns:
                 continue
             running = self._running()
             indexing = sum(len(self.parts[other]) for other in running) + len(self.parts[part])
-            if (self.stopped or self.order.index(part) >= self.group
-                    or running and (len(running) >= self.at_once or indexing > INDEXED_AT_ONCE)):
-                return  # the parts start in write order
-            self._start(part)
+            if self.stopped or running and (len(running) >= self.at_once or indexing > INDEXED_AT_ONCE):
+                return
+            if self.may_start(part):  # else a later part, complete already, may go first
+                self._start(part)
 
     def _start(self, part: IndexPart) -> None:
         from pagefind_bin import get_executable  # the binary, from PyPI: nothing is downloaded at build time
@@ -178,7 +176,7 @@ class IndexRuns:
 
     def finish(self) -> float:
         """Start what has not started, wait for every run. Seconds since the first start."""
-        self.group = len(self.order)  # every page is written
+        self.may_start = lambda part: True  # every page is written
         self._start_ready()
         while running := self._running():
             next(iter(running.values())).wait()
@@ -244,31 +242,6 @@ def remove_unused_parts(site_dir: Path, parts: set[IndexPart]) -> None:
                 shutil.rmtree(folder)
 
 
-def referenced_chunks(meta: bytes) -> set[str]:
-    """The names in a Pagefind meta file (gzip, a marker, then CBOR): every text string of it.
-
-    Pagefind refers to its page fragments and index and filter chunks by these names. Reading
-    every short CBOR text string may take in a name too many, never one too few.
-    """
-    data = gzip.decompress(meta).removeprefix(b"pagefind_dcd")
-    names, position = set(), 0
-    while position < len(data):
-        head = data[position]
-        if 0x60 <= head <= 0x77:
-            start, length = position + 1, head - 0x60
-        elif head == 0x78 and position + 1 < len(data):
-            start, length = position + 2, data[position + 1]
-        else:
-            position += 1
-            continue
-        try:
-            names.add(data[start:start + length].decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-        position += 1
-    return names
-
-
 def prune_index(folder: Path) -> int:
     """Delete the chunks and meta files of earlier indexes that the current index does not use."""
     try:
@@ -278,7 +251,7 @@ def prune_index(folder: Path) -> int:
     metas = {f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()}
     used: set[str] = set()
     for name in metas:
-        used |= referenced_chunks((folder / name).read_bytes())
+        used |= pagefind_chunk_names((folder / name).read_bytes())
     removed = 0
     for path in folder.glob("pagefind.*.pf_meta"):
         if path.name not in metas:

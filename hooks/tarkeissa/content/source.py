@@ -18,6 +18,7 @@ import yaml
 from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent,
                          StreamEndEvent)
 
+from ..compat import quick_resolver
 from .messages import phrase
 from .problems import Problem
 
@@ -82,12 +83,9 @@ def _resolve(kind, value, implicit):
 
 
 _RESOLVER = yaml.resolver.Resolver()
-assert not _Loader.yaml_path_resolvers  # what makes the answer independent of the node's place
-_Loader.resolve = staticmethod(_resolve)
 # libyaml also reports every step down and up the tree, for path resolvers this loader has none
-# of; builtins that do nothing save two Python calls per node.
-_Loader.descend_resolver = {}.get  # (parent, index) -> index
-_Loader.ascend_resolver = ().__len__  # () -> 0
+# of; builtins that do nothing save two Python calls per node (PyYAML internals: compat.py).
+quick_resolver(_Loader, _resolve)
 
 
 class _Unusual(Exception):

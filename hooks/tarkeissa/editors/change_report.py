@@ -19,7 +19,7 @@ from typing import Any
 
 import frontmatter
 
-from ..site.pages import page_url
+from ..site.cards import page_url
 from ..content.source import normalise
 
 FOLDERS = ("content/acts", "content/tools", "docs")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from ..content.load import Content, Entry, version_in
+from ..content.load import Content, version_in
+from .cards import Cards
 from .glance import glance_url
 from ..content.languages import other_language, relative_url, section_url
 from .model import SitePage
@@ -21,7 +22,7 @@ def filter_data_url(lang: str) -> str:
     return section_url("act", lang) + "filter-data.json"
 
 
-def acts_landing(content: Content, builder, lang: str) -> SitePage:
+def acts_landing(content: Content, cards: Cards, lang: str) -> SitePage:
     url = section_url("act", lang)
     acts = list(content.acts.values())
     newest = sorted(acts, key=lambda v: (version_in(v, lang).values["published"], version_in(v, lang).id), reverse=True)
@@ -30,7 +31,7 @@ def acts_landing(content: Content, builder, lang: str) -> SitePage:
     context = {
         "lang": lang, "title": ui(lang, "acts_landing"),
         "total": len(acts), "in_language": sum(1 for v in acts if lang in v),
-        "cards": [builder.card(version_in(v, lang), url, lang) for v in newest[:NEWEST]],
+        "cards": cards.cards(newest[:NEWEST], url, lang),
         "filters": [{"name": name, "label": ui(lang, "vocabulary_" + name),
                      "options": sorted(((t.slug, t.label(lang), counts[name].get(t.slug, 0))
                                         for t in vocabularies.terms.get(name, {}).values()),
@@ -81,13 +82,13 @@ def filter_data(content: Content, lang: str, page_url) -> str:
     return json.dumps({"terms": terms, "acts": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
-def tools_landing(content: Content, builder, lang: str) -> SitePage:
+def tools_landing(content: Content, cards: Cards, lang: str) -> SitePage:
     url = section_url("tool", lang)
     tools = sorted(content.tools.values(), key=lambda v: (version_in(v, lang).values["updated"], version_in(v, lang).id),
                    reverse=True)
     context = {
         "lang": lang, "title": ui(lang, "tools_landing"), "total": len(tools),
-        "cards": [builder.card(version_in(v, lang), url, lang) for v in tools[:50]],
+        "cards": cards.cards(tools[:50], url, lang),
         "indexes": [{"label": ui(lang, "vocabulary_" + name), "url": relative_url(url, section_url(name, lang))}
                     for name in ("tool_topics", "tool_formats", "audiences")],
     }
@@ -96,7 +97,7 @@ def tools_landing(content: Content, builder, lang: str) -> SitePage:
                     section_url("tool", other_language(lang)), key="tools", menu_order=11, head_html=head)
 
 
-def awards_page(content: Content, builder, lang: str) -> SitePage:
+def awards_page(content: Content, cards: Cards, lang: str) -> SitePage:
     """Award-winning acts by gala year (newest first) and series, as the gala presents them."""
     url = section_url("awards", lang)
     series_order = list(content.vocabularies.terms.get("award_series", {}))
@@ -111,7 +112,7 @@ def awards_page(content: Content, builder, lang: str) -> SitePage:
         for series in sorted(by_year[year], key=series_order.index):
             entries = sorted(by_year[year][series], key=lambda e: e.title.casefold())
             term = content.vocabularies.get("award_series", series)
-            groups.append({"label": term.label(lang), "cards": [builder.card(e, url, lang) for e in entries]})
+            groups.append({"label": term.label(lang), "cards": [cards.card(e, url, lang) for e in entries]})
         years.append({"year": year, "groups": groups})
     head, _ = render("awards.html", {"lang": lang, "title": ui(lang, "awards_page"), "years": years})
     return SitePage(url, lang, "awards", ui(lang, "awards_page"), ui(lang, "awards_page"), "",

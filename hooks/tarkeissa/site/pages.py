@@ -11,11 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..content.load import Content, Entry, _at, version_in
-from ..content.languages import LANGUAGES, SECTIONS, URL_PREFIX, home_url, other_language, relative_url, section_url
+from ..content.languages import LANGUAGES, SECTIONS, home_url, other_language, relative_url, section_url
 from .model import Asset, SitePage
 from ..parallel import parallel_map
 from .search_index import INDEXED_KINDS, PART_PAGES, mark_for_search, part_counts
-from .term_pages import CLASSIFYING, PAGE_SIZE, bucket_items, listing_pages, term_pages
+from .cards import CLASSIFYING, Cards, Versions, page_url, url_of
+from .term_pages import PAGE_SIZE, listing_pages, term_pages
 from .feeds import atom_feed, feed_url, sitemap
 from .listings import acts_landing, awards_page, filter_data, filter_data_url, search_page, tools_landing
 from .field_reference import field_reference_page, field_reference_url
@@ -69,15 +70,6 @@ class SiteModel:
                                    "feedback_label": ui(code, "feedback"), "feedback_href": FEEDBACK_ADDRESS}
                            for code in LANGUAGES}
         return self._chrome[lang]
-
-
-def page_url(kind: str, key: str, lang: str, slug: str | None = None) -> str:
-    if kind in ("act", "tool", "campaign"):
-        return section_url(kind, lang, key)
-    if key == "index":
-        return home_url(lang)
-    folder, _, name = key.rpartition("/")
-    return URL_PREFIX[lang] + (folder + "/" if folder else "") + (slug or name) + "/"
 
 
 def check_site(content: Content) -> list[Problem]:
@@ -173,7 +165,7 @@ def _site_addresses(content: Content):
 
 
 def _named_terms(raw, name: str) -> list[str]:
-    """The terms a classifying field names, as term_pages.bucket_items reads them; content with
+    """The terms a classifying field names, as cards.bucket_items reads them; content with
     problems is checked too, so nothing here may assume a valid value."""
     if name == "awards":
         return list(dict.fromkeys(award.get("series") for award in raw or [] if isinstance(award, dict)))
@@ -214,18 +206,18 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
     search_parts = part_counts(pages, search_part_pages)  # only item pages are indexed, and they are all made
     for lang in LANGUAGES:
         pages += builder.campaign_act_lists(lang)
-        pages += [builder.campaign_index(lang), acts_landing(content, builder, lang),
-                  tools_landing(content, builder, lang), awards_page(content, builder, lang),
+        pages += [builder.campaign_index(lang), acts_landing(content, builder.cards, lang),
+                  tools_landing(content, builder.cards, lang), awards_page(content, builder.cards, lang),
                   search_page(content, lang, search_parts[lang])]
-        files[feed_url(lang)] = atom_feed(content, lang, site_url, builder.url_of)
-        files[filter_data_url(lang)] = filter_data(content, lang, builder.url_of)
+        files[feed_url(lang)] = atom_feed(content, lang, site_url, url_of)
+        files[filter_data_url(lang)] = filter_data(content, lang, url_of)
         pages.append(field_reference_page(content.vocabularies, lang))
         pages.append(glance_page(content, lang))
-    pages += term_pages(content, builder, builder.buckets, jobs)
+    pages += term_pages(content, builder.cards, jobs)
     files["sitemap.xml"] = sitemap(pages, site_url)
     files["robots.txt"] = robots_txt(preview, site_url)
     files.update(extra_files or {})
-    files.update(redirect_files(content, canonical_url or site_url, builder.url_of))  # production's address
+    files.update(redirect_files(content, canonical_url or site_url, url_of))  # production's address
     written = Counter([page.url + INDEX for page in pages] + list(files))
     shared = sorted(address for address, count in written.items() if count > 1)
     if shared:  # check_site reports every collision of valid content, so this means it missed one
@@ -235,10 +227,13 @@ def build_site_model(content: Content, preview: bool, site_url: str = "/", jobs:
 
 
 class _Builder:
+    """The item pages and campaign pages of one site's content; the cards they show come from `cards`."""
+
     def __init__(self, content: Content) -> None:
         self.content = content
         self.vocabularies = content.vocabularies
-        self.buckets = bucket_items(content)
+        self.cards = cards = Cards(content)
+        self.term, self.card = cards.term, cards.card
         self.by_campaign: dict[str, list[dict[str, Entry]]] = {}
         for versions in content.acts.values():
             campaign = next(iter(versions.values())).values.get("campaign")
@@ -249,62 +244,9 @@ class _Builder:
                        reverse=True)
 
     @staticmethod
-    def url_of(entry: Entry) -> str:
-        return page_url(entry.kind, entry.id, entry.lang, entry.values.get("slug"))
-
-    def related_acts(self, entry: Entry, url: str, count: int = 4, candidates_per_term: int = 12) -> list[dict]:
-        """Acts that share themes or the sector. Only the newest few of each term are candidates,
-        so the cost per act stays constant however many acts there are."""
-        values = entry.values
-        scores: dict[str, tuple[int, object]] = {}
-        lists = [(2, self.buckets["themes"].get(theme, [])) for theme in values["themes"]]
-        lists.append((1, self.buckets["sectors"].get(values["sector"], [])))
-        chosen: dict[str, dict] = {}
-        for weight, items in lists:
-            for versions in items[:candidates_per_term + 1]:
-                other = next(iter(versions.values()))
-                if other.id == entry.id:
-                    continue
-                score = scores.get(other.id, (0, None))[0] + weight
-                scores[other.id] = (score, other.values["published"])
-                chosen[other.id] = versions
-        best = sorted(scores, key=lambda key: (scores[key][0], scores[key][1], key), reverse=True)[:count]
-        return [self.card(version_in(chosen[key], entry.lang), url, entry.lang)
-                for key in best]
-
-    # --- shared pieces -------------------------------------------------------------
-
-    def _urls(self, entry: Entry, versions: dict[str, Entry]) -> tuple[str, str | None]:
-        def url_of(version: Entry) -> str:
-            return page_url(version.kind, version.id, version.lang, version.values.get("slug"))
+    def _urls(entry: Entry, versions: Versions) -> tuple[str, str | None]:
         other = versions.get(other_language(entry.lang))
         return url_of(entry), (url_of(other) if other else None)
-
-    def term(self, vocabulary: str, slug: str, lang: str, from_url: str) -> dict:
-        term = self.vocabularies.get(vocabulary, slug)
-        return {"label": term.label(lang) if term else slug,
-                "url": relative_url(from_url, section_url(vocabulary, lang, term.url_slug(lang) if term else slug))}
-
-    def term_label(self, vocabulary: str, slug: str, lang: str) -> str:
-        term = self.vocabularies.get(vocabulary, slug)
-        return term.label(lang) if term else slug
-
-    def card(self, entry: Entry, from_url: str, lang: str) -> dict:
-        url = page_url(entry.kind, entry.id, entry.lang)
-        values = entry.values
-        return {
-            "title": entry.title, "url": relative_url(from_url, url), "summary": values.get("summary", ""),
-            "organisation": values.get("organisation"), "date": values.get("published") or values.get("updated"),
-            "region": self.term_label("regions", values["region"], lang) if "region" in values else None,
-            "lang": entry.lang, "draft": entry.draft,
-            "source": values["source"]["organisation"] if "source" in values else None,
-            "format": self.term_label("tool_formats", values["format"], lang) if "format" in values else None,
-        }
-
-    def newest_acts(self, lang: str, count: int, from_url: str) -> list[dict]:
-        chosen = [version_in(versions, lang) for versions in self.content.acts.values()]
-        chosen.sort(key=lambda e: (e.values["published"], e.id), reverse=True)
-        return [self.card(entry, from_url, lang) for entry in chosen[:count]]
 
     # --- pages -----------------------------------------------------------------------
 
@@ -319,7 +261,7 @@ class _Builder:
         kind = entry.kind
         if kind == "act":
             context["facts"] = self.act_facts(entry, url)
-            context["related"] = self.related_acts(entry, url)
+            context["related"] = self.cards.related_acts(entry, url)
             image = values.get("image")
             if image:
                 asset_url = f"media/acts/{entry.id}/{image['src']}"
@@ -340,7 +282,7 @@ class _Builder:
         elif entry.id == "index":
             kind = "home"
             menu_order, menu_title = 0, ui(lang, "home")
-            context["acts"] = self.newest_acts(lang, 6, url)
+            context["acts"] = self.cards.newest_acts(lang, 6, url)
             context["campaigns_url"] = relative_url(url, section_url("campaign", lang))
         else:
             menu_order = 90 if entry.id == "accessibility" else 80 if entry.id == "about" else 70
@@ -422,7 +364,7 @@ class _Builder:
             own = page_url("campaign", key, entry.lang)
             other = page_url("campaign", key, other_language(lang))
             heading = f"{ui(lang, 'campaign_acts')}: {entry.title}"
-            pages += listing_pages(self, acts, lang, "act", heading, section_url("campaign", lang, key) + "teot/",
+            pages += listing_pages(self.cards, acts, lang, "act", heading, section_url("campaign", lang, key) + "teot/",
                                    other + "teot/", (own, entry.title), key=key)
         return pages
 
