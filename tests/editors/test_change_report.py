@@ -218,3 +218,17 @@ def test_code_changed_on_the_base_since_the_branch_is_not_the_pull_requests(site
     write(site, "hooks/hook.py", "x = 4\n")  # nor an edit not committed: a pull request is its commits
     assert run(site, "changes", "--base", "base").stdout.startswith("### Content changes against `base`\n\n"
                                                                    "**Acts:** 1 changed\n")
+
+
+def test_a_file_that_is_not_utf8_is_reported_unreadable_not_a_traceback(tmp_path):
+    from tarkeissa.editors.change_report import compare
+
+    root = tmp_path / "repo"
+    (root / "content/acts").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "--allow-empty", "-m", "base"], check=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    (root / "content/acts/latin-1.fi.md").write_bytes("---\ntitle: Sähkö\n---\n".encode("latin-1"))
+    [change] = compare(root, "main").changes
+    assert (change.status, change.unreadable) == ("added", True)

@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import frontmatter
-
+from ..content.source import SourceDocument, normalise, parse_text, read_without_following
 from ..site.cards import page_url
-from ..content.source import normalise
 
 FOLDERS = ("content/acts", "content/tools", "docs")
 FILE = re.compile(r"^(?P<key>.+)\.(?P<lang>fi|sv)\.md$")
@@ -114,25 +112,33 @@ def code_paths(root: Path, commit: str) -> list[str]:
     return sorted({path for plain, paths in entries for path in paths if not (plain and is_content(path))})
 
 
-def read_version(text: str | None) -> Version | None:
+def read_version(text: str | None, path: str = "") -> Version | None:
+    """A side of a file as the build reads it (content.source): front matter that the build cannot read
+    is None here, and `check` reports it with a position."""
     if text is None:
         return None
-    try:
-        post = frontmatter.loads(text)
-    except Exception:  # a YAML error: check reports it with a position; here it is only 'unreadable'
-        return Version(None, text)
-    return Version(dict(post.metadata), post.content)
+    document, _ = parse_text(text, SourceDocument(path=path))
+    return Version(document.data if document.parsed else None, document.body)
 
 
 def base_text(root: Path, base: str, path: str) -> str | None:
     result = subprocess.run(["git", "show", f"{base}:{path}"], cwd=root, capture_output=True)
-    return normalise(result.stdout) if result.returncode == 0 else None
+    return _text(result.stdout) if result.returncode == 0 else None
+
+
+def _text(raw: bytes) -> str:
+    try:
+        return normalise(raw)
+    except UnicodeDecodeError:
+        return ""  # no front matter to read: the report says 'unreadable', and check says where
 
 
 def work_text(root: Path, path: str) -> str | None:
-    file = root / path
     # a symbolic link could point anywhere on the machine: code_paths lists it for a developer, unread
-    return normalise(file.read_bytes()) if file.is_file() and not file.is_symlink() else None
+    try:
+        return _text(read_without_following(root / path))
+    except OSError:
+        return None
 
 
 def compare(root: Path, base: str) -> Report:
@@ -146,7 +152,7 @@ def compare(root: Path, base: str) -> Report:
     entries = diff(root, commit)
     changes = []
     for path in changed_paths(root, entries):
-        before, after = read_version(base_text(root, commit, path)), read_version(work_text(root, path))
+        before, after = read_version(base_text(root, commit, path), path), read_version(work_text(root, path), path)
         if before is None and after is None:
             continue
         change = _change(path, before, after)
