@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,6 +28,12 @@ from .output_cache import output_path
 from .plan import BuildPlan, source_uri
 
 log = logging.getLogger(compat.engine_name() + ".hooks.tarkeissa")
+
+
+def stop(message: str, recoverable: bool) -> None:
+    """End the build with a message and no traceback. Recoverable: the live preview's server lives on
+    for the next save (PluginError); else the command ends (Abort)."""
+    raise PluginError(message) if recoverable else Abort(message)
 
 
 def replace_documentation_files(files: Files, model: SiteModel, config: MkDocsConfig, plan: BuildPlan,
