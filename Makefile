@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 # The engine: MkDocs 1.6 or ProperDocs, its maintained drop-in fork (`make build ENGINE=properdocs`).
-# Both are installed; the output is the same but for the generator tag (tests/test_engines.py).
+# Both are installed; the output is the same but for the generator tag (tests/build/test_engines.py).
 ENGINE ?= mkdocs
 
 NODE_STAMP := node_modules/.installed
