@@ -17,7 +17,7 @@ export OUT ?=
 export CHECKOUT ?=
 export ARTIFACT_URL ?=
 
-.PHONY: setup editor-setup browser axe build pages pull-request-data pull-request-number serve preview cms test check check-github schemas changes bench bench-check bench-search clean
+.PHONY: setup editor-setup browser axe build pages pull-request-data pull-request-number serve preview cms test check check-github schemas changes bench bench-check bench-search bench-peer clean
 
 setup: $(STAMP)
 
@@ -101,6 +101,9 @@ bench-search: setup browser  ## search benchmark: index size, first-query bytes,
 
 bench-check: setup  ## check benchmark: 1,000 and 10,000 generated acts
 	$(BIN)/python scripts/benchmark_check.py
+
+bench-peer: setup  ## peer benchmark: this build against Hugo + Pagefind, cold, in turn, at 1,000 and 10,000 acts
+	$(BIN)/python scripts/benchmark_peer.py
 
 clean:
 	rm -rf site .venv .pytest_cache node_modules
