@@ -29,7 +29,7 @@ ALLOW_OTHER_VERSIONS = "TT_ALLOW_OTHER_VERSIONS"  # =1: warn instead of stopping
 
 def version_problems(installed: Callable[[str], str | None] | None = None) -> list[str]:
     """One sentence per installed distribution outside the versions this module was written for."""
-    installed = installed or _installed
+    installed = installed or installed_version
     problems = []
     for name, prefix in WRITTEN_FOR.items():
         found = installed(name)
@@ -42,7 +42,7 @@ def version_problems(installed: Callable[[str], str | None] | None = None) -> li
     return problems
 
 
-def _installed(name: str) -> str | None:
+def installed_version(name: str) -> str | None:
     try:
         return version(name)
     except PackageNotFoundError:

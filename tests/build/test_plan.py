@@ -21,17 +21,15 @@ def plan_of(site: list[SitePage], part_pages: int = 100, **options) -> BuildPlan
     return BuildPlan.make(site, part_counts(site, part_pages), **options)
 
 
-def test_each_part_is_written_by_one_process_and_the_work_is_shared():
+def test_the_work_is_shared_page_by_page_part_after_part():
     plan = plan_of(pages(), fork=True)
     assert len(plan.parts) == 6  # 300 acts per language, 100 pages a part
-    for part, planned in plan.part_pages.items():
-        assert len({page.writer for page in planned}) == 1, part
     load = {writer: len(plan.written_by(writer)) for writer in (Writer.PARENT, Writer.COPY)}
-    assert abs(load[Writer.PARENT] - load[Writer.COPY]) <= 150  # within about a part
-    assert plan.parts_of(Writer.PARENT) and plan.parts_of(Writer.COPY)
+    assert abs(load[Writer.PARENT] - load[Writer.COPY]) <= 1
     assert [page.group for page in plan.pages] == sorted(page.group for page in plan.pages)
-    terms = [page for page in plan.pages if page.part is None]
-    assert {page.writer for page in terms} == {Writer.PARENT, Writer.COPY}  # no index holds them: shared one by one
+    for part in plan.parts:  # every part has pages of both, so both must have passed it
+        assert plan.writers_of[part] == {Writer.PARENT, Writer.COPY}
+    assert plan.pages[-1].part is None  # pages no index holds come last
 
 
 def test_without_a_fork_the_parent_writes_everything_and_kept_pages_are_nobodys():
@@ -42,22 +40,35 @@ def test_without_a_fork_the_parent_writes_everything_and_kept_pages_are_nobodys(
     assert len(plan.pages) == len(site)
 
 
-def test_a_process_reports_a_part_only_once_all_its_pages_are_written():
+def test_a_part_is_ready_only_once_both_processes_have_passed_it():
     plan = plan_of(pages(), fork=True)
-    progress, ready = Progress(plan, Writer.PARENT), PartsReady(plan)
-    mine = plan.written_by(Writer.PARENT)
-    first = mine[0].part
-    for page in mine:
-        progress.reached(page.source)
-        ready.completed(progress.completed_parts(), Writer.PARENT)
-        if page.part == first:
-            assert not ready.may_start(first)  # its last page may still be being written
-        else:
-            assert ready.may_start(first)
-    progress.finished()
-    ready.completed(progress.completed_parts(), Writer.PARENT)
-    assert all(ready.may_start(part) for part in plan.parts_of(Writer.PARENT))
-    assert not any(ready.may_start(part) for part in plan.parts_of(Writer.COPY))  # the copy has not told yet
+    ready = PartsReady(plan)
+    progress = {writer: Progress(plan, writer) for writer in (Writer.PARENT, Writer.COPY)}
+    first = plan.parts[0]
+    for writer in (Writer.PARENT, Writer.COPY):
+        for page in plan.written_by(writer):
+            progress[writer].reached(page.source)
+            ready.completed(progress[writer].completed_parts(), writer)
+            if page.part == first:
+                assert not ready.may_start(first)  # its last page here may still be being written
+        if writer is Writer.PARENT:
+            assert not ready.may_start(first)  # the copy has not told yet
+    assert all(ready.may_start(part) for part in plan.parts)  # both are on the term pages, after every part
+
+
+def test_the_last_part_is_ready_only_when_both_have_ended_if_nothing_follows_it():
+    plan = plan_of(pages(terms=0), fork=True)
+    ready = PartsReady(plan)
+    progress = {writer: Progress(plan, writer) for writer in (Writer.PARENT, Writer.COPY)}
+    for writer in progress:
+        for page in plan.written_by(writer):
+            progress[writer].reached(page.source)
+            ready.completed(progress[writer].completed_parts(), writer)
+    assert not ready.may_start(plan.parts[-1]) and ready.may_start(plan.parts[-2])
+    for writer in progress:
+        progress[writer].finished()
+        ready.completed(progress[writer].completed_parts(), writer)
+    assert ready.may_start(plan.parts[-1])
 
 
 def test_a_part_of_kept_pages_only_is_ready_from_the_start():
@@ -90,10 +101,17 @@ def test_the_build_stops_when_it_goes_against_its_plan(mistake):
             progress.finished()
 
 
-def test_a_process_cannot_claim_a_part_it_does_not_write():
-    plan = plan_of(pages(), fork=True)
+def test_a_process_cannot_claim_a_part_it_does_not_write_nor_claim_one_twice():
+    site = pages(30, 0)
+    plan = plan_of(site, kept={page.url for page in site if page.lang == "sv"}, fork=True)
+    sv = next(part for part in plan.parts if part.lang == "sv")
     with pytest.raises(PlanError):
-        PartsReady(plan).completed(plan.parts_of(Writer.COPY)[:1], Writer.PARENT)
+        PartsReady(plan).completed([sv], Writer.PARENT)  # kept pages only: nobody writes it
+    ready = PartsReady(plan)
+    fi = next(part for part in plan.parts if part.lang == "fi")
+    ready.completed([fi], Writer.COPY)
+    with pytest.raises(PlanError):
+        ready.completed([fi], Writer.COPY)
 
 
 def test_the_steps_of_a_build_come_in_their_declared_order(tmp_path):

@@ -3,8 +3,9 @@ the build plan gives it while the parent renders its own, so both cores share th
 template work. MkDocs 1.6 has no parallel build; this uses its page functions (compat.py).
 
 The parent skips the copy's pages (an empty template writes nothing). The copy writes, through a
-pipe, the number of each index part it has finished (plan.Progress), so the parent can start that
-part's index; the parent never waits for the copy before the end of the build.
+pipe, the number of each index part whose share it has finished (plan.Progress), so the parent can
+start that part's index once its own share is written too; the parent reads the pipe without
+waiting, and waits for the copy only at the end of the build.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -94,13 +93,11 @@ def shared_inputs(config: MkDocsConfig, settings, model: SiteModel) -> tuple[lis
     """What shapes every page's HTML besides the page itself, for the output cache's shared key."""
     # not the build date: what it changes (campaign status, what is already published) is page data,
     # so a nightly build renders only the pages it changes
-    parts = [sys.version, f"preview={settings.preview} pull_request={settings.pull_request}", config.site_url or ""]
-    for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments",
-                 "pagefind-bin"):
-        try:
-            parts.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            parts.append(f"{name} -")
+    parts = [sys.version, f"preview={settings.preview} pull_request={settings.pull_request}", config.site_url or "",
+             compat.engine_name()]  # the generator tag names it
+    parts += [f"{name} {compat.installed_version(name) or '-'}" for name in (
+        "mkdocs", "properdocs", "mkdocs-material", "Markdown", "Jinja2", "MarkupSafe", "pymdown-extensions", "Pygments",
+        "pagefind-bin")]
     parts += [repr([(page.url, page.menu_title or page.title) for page in model.menu(lang)]) for lang in LANGUAGES]
     trees = [Path(config.config_file_path), Path(__file__).resolve().parents[2]]  # the hooks and this package
     if config.theme.custom_dir:
@@ -127,13 +124,8 @@ def language_navigations(nav: Navigation, model: SiteModel) -> dict[str, Navigat
 def page_meta(page: Page, model: SiteModel) -> dict:
     """Front matter for the template, with editors' text escaped once, here."""
     spec = model.by_url[page.url]
-    return {
-        "title": Markup(escape(spec.menu_title or spec.title)),
-        "description": Markup(escape(spec.description)),
-        "lang": spec.lang,
-        "kind": spec.kind,
-        "draft": spec.draft,
-    }
+    return {"title": Markup(escape(spec.menu_title or spec.title)), "description": Markup(escape(spec.description)),
+            "lang": spec.lang, "kind": spec.kind, "draft": spec.draft}
 
 
 def template_context(page: Page, model: SiteModel, menus: dict) -> dict:
@@ -146,15 +138,10 @@ def template_context(page: Page, model: SiteModel, menus: dict) -> dict:
         "accessibility_href": relative_url(spec.url, model.chrome(spec.lang)["accessibility_url"]),
         "home_href": relative_url(spec.url, home_url(spec.lang)),
         "search_href": relative_url(spec.url, section_url("search", spec.lang)),
-        "other_lang": other,
-        "other_name": LANGUAGE_NAMES[other],
+        "other_lang": other, "other_name": LANGUAGE_NAMES[other], "other_exists": alternate is not None,
         "other_href": relative_url(spec.url, alternate if alternate is not None else home_url(other)),
-        "other_exists": alternate is not None,
-        "switch_label": ui(spec.lang, "switch_label"),
-        "switch_missing_title": ui(spec.lang, "switch_missing_title"),
-        "social": model.social(spec),
-        "preview": model.preview,
-        "draft": spec.draft,
+        "switch_label": ui(spec.lang, "switch_label"), "switch_missing_title": ui(spec.lang, "switch_missing_title"),
+        "social": model.social(spec), "preview": model.preview, "draft": spec.draft,
         # pages outside the menu share its HTML per language and folder; menu pages show their own place
         "nav_key": None if spec.menu_order is not None else (spec.lang, spec.url.rstrip("/").rpartition("/")[0]),
         "nav_cache": menus,
