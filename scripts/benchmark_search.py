@@ -95,7 +95,8 @@ def main() -> None:
             for lang_root in (site, site / "sv"):  # index again from nothing, timed on its own
                 shutil.rmtree(lang_root / "pagefind")
             pages = indexed_pages(site)
-            seconds = build_index(site, index_parts(pages, part_counts(pages, PART_PAGES)))
+            part_pages = int(os.environ.get("TT_SEARCH_PART_PAGES") or PART_PAGES)  # as the build reads it
+            seconds = build_index(site, index_parts(pages, part_counts(pages, part_pages)))
             index = site / "pagefind"
             queries = [first_query_bytes(site, path, query) for path, query in QUERIES]
             shown = ", ".join(f"{lang} {total / 1024:.0f} KB ({count})"
