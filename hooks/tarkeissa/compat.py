@@ -105,11 +105,9 @@ class PageProcessors:
         self.title._register(md)
 
     def finish(self, page) -> None:
-        import logging as _logging
-
         page._title_from_render = self.title.title
         page.present_anchor_ids = self.anchors.present_anchor_ids
-        if self._pages.log.getEffectiveLevel() > _logging.DEBUG:
+        if self._pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = self.links.links_to_anchors
 
 
