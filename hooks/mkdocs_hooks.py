@@ -9,7 +9,7 @@ from tarkeissa.build.state import BuildState, LivePreview
 from tarkeissa import compat
 from tarkeissa.site.render import remember_rendered
 
-compat.quiet_skipped_pages(compat.engine_name())
+compat.quiet_skipped_pages()
 live = LivePreview(compiled=CompiledTemplates(), markdown=SharedMarkdown())  # kept between builds
 build: BuildState | None = None  # one build's state, made in on_config
 

@@ -59,10 +59,10 @@ def engine_name() -> str:
     return mkdocs.__name__
 
 
-def quiet_skipped_pages(engine: str) -> None:
+def quiet_skipped_pages() -> None:
     """MkDocs 1.6 logs "Page skipped" when a template renders nothing (mkdocs.commands.build._build_page):
     the parent's empty renders of the pages its forked half writes are not news."""
-    logging.getLogger(engine + ".commands.build").addFilter(
+    logging.getLogger(engine_name() + ".commands.build").addFilter(
         lambda record: not str(record.msg).startswith("Page skipped"))
 
 

@@ -93,16 +93,12 @@ def render_safely(page: Page, config: MkDocsConfig, files: Files, spec: SitePage
         _log.error("%s:%d:1: body: %s.", spec.source_path, spec.body_line, reason)
         return
     sanitized = sanitize(page.content)
-    page.present_anchor_ids |= set(_anchor_ids(sanitized))
+    page.present_anchor_ids |= set(_ANCHOR_ID.findall(sanitized))
     if sanitized != page.content:
         for problem in problems_from(refusals(page.content, sanitized), page.markdown, spec.source_path or page.url,
                                      spec.body_line):
             _log.error(problem.as_text())
         page.content = sanitized
-
-
-def _anchor_ids(html: str) -> list[str]:
-    return _ANCHOR_ID.findall(html)
 
 
 class DeferredMarkdown:

@@ -54,7 +54,6 @@ class IndexRuns:
         self.site_dir, self.parts, self._keys, self.at_once = site_dir, parts, keys, at_once
         # the vocabulary page of each language whose index is in parts (see search_index)
         self._vocabularies = vocabularies or functools.partial(vocabularies_of, parts)
-        self.order = list(parts)
         self.pending = [part for part in parts if part.name not in skip]
         # A run that was stopped may leave a half-written chunk under its final name, which later
         # runs would keep (Pagefind does not rewrite a chunk whose name exists): a marker file per

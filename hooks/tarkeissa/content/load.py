@@ -135,6 +135,7 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     if only is not None:
         wanted = {layout.shown(Path(p).resolve()) if Path(p).is_absolute() else Path(p).as_posix() for p in only}
         content.problems = [p for p in content.problems if p.path in wanted]
+        content.untranslated = [path for path in content.untranslated if path in wanted]
     return content
 
 
@@ -231,11 +232,9 @@ def _settle_untranslated(content: Content) -> None:
                 if other is None:
                     content.problems += entry.held
                     continue
-                for name in SHARED_FIELDS[kind]:
-                    if name in entry.given and name in other.given and (
-                            _comparable(entry.values.get(name)) != _comparable(other.values.get(name))):
-                        content.problems.append(_at(entry, (name,), "translation.differs",
-                                                    other=other.source_path, field=name))
+                for name in _disagreeing(entry, other, SHARED_FIELDS[kind]):
+                    content.problems.append(_at(entry, (name,), "translation.differs", other=other.source_path,
+                                                field=name))
                 del versions[lang]
                 content.untranslated.append(entry.source_path)
 
@@ -256,11 +255,8 @@ def _check_across_files(content: Content) -> None:
             if len(versions) < 2:
                 continue
             fi, sv = (versions[lang] for lang in LANGUAGES)
-            for name in fields:
-                a, b = _comparable(fi.values.get(name)), _comparable(sv.values.get(name))
-                if a != b:
-                    content.problems.append(_at(sv, (name,), "translation.differs", other=fi.source_path,
-                                                field=name))
+            for name in _disagreeing(sv, fi, fields):
+                content.problems.append(_at(sv, (name,), "translation.differs", other=fi.source_path, field=name))
 
 
 def _check_redirects(content: Content, kind: str) -> None:
@@ -285,6 +281,13 @@ def _check_redirects(content: Content, kind: str) -> None:
                                                 other=claimed[old_id].source_path))
                 else:
                     claimed.setdefault(old_id, entry)
+
+
+def _disagreeing(entry: Entry, other: Entry, fields: Iterable[str]) -> list[str]:
+    """The shared fields both versions give, with different values. (A field one version leaves out
+    has been taken from the other by then, or is missing from both.)"""
+    return [name for name in fields if name in entry.given and name in other.given
+            and _comparable(entry.values.get(name)) != _comparable(other.values.get(name))]
 
 
 def _comparable(value: Any) -> Any:

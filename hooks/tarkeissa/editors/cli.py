@@ -43,9 +43,8 @@ def check(args: argparse.Namespace) -> int:
     if only is None:  # site-wide rules (required pages, unique addresses) need every file
         problems += check_site(content)
     lang = args.lang or report_language()
-    for path in content.untranslated:
-        if only is None or path in {layout.shown(p) for p in only}:
-            print(command_text("check.untranslated", lang or file_language(path), path=path))
+    for path in content.untranslated:  # only those asked about, as the problems
+        print(command_text("check.untranslated", lang or file_language(path), path=path))
     if problems:
         print(report(problems, args.format, lang))  # as the build's report
         return 1

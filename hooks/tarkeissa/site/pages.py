@@ -232,8 +232,7 @@ class _Builder:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.vocabularies = content.vocabularies
-        self.cards = cards = Cards(content)
-        self.term, self.card = cards.term, cards.card
+        self.cards = Cards(content)
         self.by_campaign: dict[str, list[dict[str, Entry]]] = {}
         for versions in content.acts.values():
             campaign = next(iter(versions.values())).values.get("campaign")
@@ -276,7 +275,7 @@ class _Builder:
             context["facts"] = self.campaign_facts(entry)
             context["status"] = campaign_status(values, self.content.today)
             acts = self.by_campaign.get(entry.id, [])
-            context["acts"] = [self.card(version_in(v, lang), url, lang) for v in acts[:PAGE_SIZE]]
+            context["acts"] = self.cards.cards(acts[:PAGE_SIZE], url, lang)
             context["acts_total"] = len(acts)
             context["all_acts_url"] = relative_url(url, url + "teot/") if len(acts) > PAGE_SIZE else None
         elif entry.id == "index":
@@ -307,20 +306,20 @@ class _Builder:
         facts = [
             {"label": ui(lang, "organisation"), "text": values["organisation"]},
             {"label": ui(lang, "organisation_type"),
-             "links": [self.term("organisation_types", values["organisation_type"], lang, url)]},
+             "links": [self.cards.term("organisation_types", values["organisation_type"], lang, url)]},
         ]
         if values.get("municipality"):
             facts.append({"label": ui(lang, "municipality"), "text": values["municipality"]})
         facts += [
-            {"label": ui(lang, "region"), "links": [self.term("regions", values["region"], lang, url)]},
-            {"label": ui(lang, "sector"), "links": [self.term("sectors", values["sector"], lang, url)]},
-            {"label": ui(lang, "themes"), "links": [self.term("themes", t, lang, url) for t in values["themes"]]},
+            {"label": ui(lang, "region"), "links": [self.cards.term("regions", values["region"], lang, url)]},
+            {"label": ui(lang, "sector"), "links": [self.cards.term("sectors", values["sector"], lang, url)]},
+            {"label": ui(lang, "themes"), "links": [self.cards.term("themes", t, lang, url) for t in values["themes"]]},
             {"label": ui(lang, "published"), "date": values["published"]},
         ]
         if values.get("awards"):
             links = []
             for award in sorted(values["awards"], key=lambda a: a["year"], reverse=True):
-                term = self.term("award_series", award["series"], lang, url)
+                term = self.cards.term("award_series", award["series"], lang, url)
                 links.append({"label": f"{term['label']} {award['year']}", "url": term["url"]})
             facts.append({"label": ui(lang, "awards"), "links": links})
         if values.get("contact"):
@@ -331,12 +330,12 @@ class _Builder:
         values, lang = entry.values, entry.lang
         source = values["source"]
         facts = [
-            {"label": ui(lang, "topics"), "links": [self.term("tool_topics", t, lang, url) for t in values["topics"]]},
-            {"label": ui(lang, "format"), "links": [self.term("tool_formats", values["format"], lang, url)]},
+            {"label": ui(lang, "topics"), "links": [self.cards.term("tool_topics", t, lang, url) for t in values["topics"]]},
+            {"label": ui(lang, "format"), "links": [self.cards.term("tool_formats", values["format"], lang, url)]},
         ]
         if values.get("audience"):
             facts.append({"label": ui(lang, "audience"),
-                          "links": [self.term("audiences", a, lang, url) for a in values["audience"]]})
+                          "links": [self.cards.term("audiences", a, lang, url) for a in values["audience"]]})
         facts.append({"label": ui(lang, "source"), "text": source["organisation"]})
         if source.get("project"):
             facts.append({"label": ui(lang, "project"), "text": source["project"]})
