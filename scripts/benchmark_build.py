@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_corpus import ROOT, generate  # noqa: E402
+from generate_corpus import ROOT, generate
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
@@ -88,6 +88,7 @@ def timed(command: list[str], cwd: Path, sample: bool = False, **env: str) -> tu
     sampler = MemorySampler(process.pid)
     if sample:
         sampler.start()
+    assert process.stdout is not None  # stdout=PIPE
     output = process.stdout.read().decode()
     sampler.running = False  # before the wait: a process that has been waited for has no /proc entry
     _, status, usage = os.wait4(process.pid, 0)
@@ -102,7 +103,7 @@ def folder_size(path: Path) -> int:
 
 
 def edit_one_act(project: Path, words: str) -> None:
-    changed = sorted((project / "content" / "acts").glob("*.fi.md"))[0]
+    changed = min((project / "content" / "acts").glob("*.fi.md"))
     changed.write_text(changed.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
 
 
@@ -137,17 +138,22 @@ def measure(project: Path, label: str, runs: int) -> dict:
         peaks.append(peak)
     os.sync()
     time.sleep(2)
-    *_, total = timed(build[:-1] + [str(project / "site-memory")], project, sample=True,
-                      TT_CACHE_DIR=str(project / ".cache-memory"))  # cold, its memory sampled
-    _, _, served, _ = timed([sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"],
-                         project)
+    *_, total = timed(
+        [*build[:-1], str(project / "site-memory")], project, sample=True, TT_CACHE_DIR=str(project / ".cache-memory")
+    )  # cold, its memory sampled
+    _, _, served, _ = timed(
+        [sys.executable, str(ROOT / "scripts" / "serve_rebuild.py"), str(project), "--saves", "3"], project
+    )
     serve = statistics.median(float(s) for s in re.findall(r"rebuild after save \d+: ([\d.]+) s", served))
     check, _, _, _ = timed([str(BIN / "tarkeissa"), "check", "--root", str(project)], project)
     cold = statistics.median(colds)
-    print(f"{label:>10} | {pages:6d} | {cold:6.2f} s | {statistics.median(warms):6.2f} s | "
-          f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | {max(peaks):6.0f} MB | {total:6.0f} MB | "
-          f"{size / 1e6:7.1f} MB | {average / 1e3:6.1f} KB   (cold: {', '.join(f'{c:.2f}' for c in colds)})",
-          flush=True)
+    print(
+        f"{label:>10} | {pages:6d} | {cold:6.2f} s | {statistics.median(warms):6.2f} s | "
+        f"{statistics.median(one_acts):6.2f} s | {serve:6.2f} s | {check:6.2f} s | "
+        f"{max(peaks):6.0f} MB | {total:6.0f} MB | "
+        f"{size / 1e6:7.1f} MB | {average / 1e3:6.1f} KB   (cold: {', '.join(f'{c:.2f}' for c in colds)})",
+        flush=True,
+    )
     middle = colds.index(cold) if cold in colds else 0
     return {"label": label, "cold": cold, "phases": phases[middle]}
 
@@ -158,7 +164,9 @@ def print_phases(result: dict) -> None:
     parts = [f"{name} {seconds:.2f} s" for name, seconds in phases.items() if seconds >= 0.005]
     parts.append(f"start-up and MkDocs' own steps {cold - named:.2f} s")
     print(f"{result['label']:>10}, cold build by phase: " + "; ".join(parts))
-    print(f"{'':>10}  validation hooks (load and validate): {phases.get('load and validate', 0) / cold:.1%} of the build")
+    print(
+        f"{'':>10}  validation hooks (load and validate): {phases.get('load and validate', 0) / cold:.1%} of the build"
+    )
 
 
 def main() -> None:
@@ -167,8 +175,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per corpus; the median is printed")
     args = parser.parse_args()
     print(f"build benchmark: {os.cpu_count()} core(s), load average {os.getloadavg()[0]:.2f} at start")
-    print(f"{'corpus':>10} | {'pages':>6} | {'cold':>8} | {'warm':>8} | {'1 act':>8} | {'serve':>8} | {'check':>8} | "
-          f"{'peak mem':>9} | {'all procs':>9} | {'output':>10} | {'act page':>9}")
+    print(
+        f"{'corpus':>10} | {'pages':>6} | {'cold':>8} | {'warm':>8} | {'1 act':>8} | {'serve':>8} | {'check':>8} | "
+        f"{'peak mem':>9} | {'all procs':>9} | {'output':>10} | {'act page':>9}"
+    )
     results = []
     with tempfile.TemporaryDirectory() as scratch:
         starter = Path(scratch) / "starter"

@@ -24,11 +24,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_corpus import generate  # noqa: E402
-
-from tarkeissa.site.model import SitePage  # noqa: E402
-from tarkeissa.site.search_index import PART_PAGES, index_parts, part_counts  # noqa: E402
-from tarkeissa.build.search_runs import build_index  # noqa: E402
+from generate_corpus import generate
+from tarkeissa.engine.search_runs import build_index
+from tarkeissa.pages.model import SitePage
+from tarkeissa.pages.search_index import PART_PAGES, index_parts, part_counts
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "TT_MODE": "production", "TT_BUILD_DATE": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"}
@@ -49,8 +48,10 @@ def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int]:
     fetched: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             page = browser.new_page()
             page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}?q={query}")
@@ -71,8 +72,17 @@ def indexed_pages(site: Path) -> list[SitePage]:
     for path in sorted(site.rglob("index.html")):
         url, html = path.parent.relative_to(site).as_posix() + "/", path.read_text(encoding="utf-8")
         if "pagefind" not in path.parts and "data-pagefind-body" in html:
-            pages.append(SitePage("" if url == "./" else url, "sv" if url.startswith("sv/") else "fi", "page", "", "",
-                                  "", head_html=html))
+            pages.append(
+                SitePage(
+                    "" if url == "./" else url,
+                    "sv" if url.startswith("sv/") else "fi",
+                    "page",
+                    "",
+                    "",
+                    "",
+                    head_html=html,
+                )
+            )
     return pages
 
 
@@ -89,8 +99,13 @@ def main() -> None:
         for size in args.sizes:
             project = Path(scratch) / f"corpus-{size}"
             generate(size, project)
-            subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")], cwd=project,
-                           env=ENV, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")],
+                cwd=project,
+                env=ENV,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             site = project / "site"
             for lang_root in (site, site / "sv"):  # index again from nothing, timed on its own
                 shutil.rmtree(lang_root / "pagefind")
@@ -99,10 +114,15 @@ def main() -> None:
             seconds = build_index(site, index_parts(pages, part_counts(pages, part_pages)))
             index = site / "pagefind"
             queries = [first_query_bytes(site, path, query) for path, query in QUERIES]
-            shown = ", ".join(f"{lang} {total / 1024:.0f} KB ({count})"
-                              for (total, count), lang in zip(queries, ("fi", "sv")))
-            print(f"{size:>6} acts | {folder_size(index) / 1e6:7.1f} MB | {sum(1 for _ in index.rglob('*')):6d} | "
-                  f"{seconds:6.2f} s | {shown}", flush=True)
+            shown = ", ".join(
+                f"{lang} {total / 1024:.0f} KB ({count})"
+                for (total, count), lang in zip(queries, ("fi", "sv"), strict=True)
+            )
+            print(
+                f"{size:>6} acts | {folder_size(index) / 1e6:7.1f} MB | {sum(1 for _ in index.rglob('*')):6d} | "
+                f"{seconds:6.2f} s | {shown}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def sentences(language: str) -> dict[str, list[str]]:
     pools: dict[str, list[str]] = {}
     for path in sorted((ROOT / "content" / "acts").glob(f"*.{language}.md")):
         post = frontmatter.load(path)
-        for section in re.split(r"^## ", post.content, flags=re.M)[1:]:
+        for section in re.split(r"^## ", post.content, flags=re.MULTILINE)[1:]:
             heading, _, text = section.partition("\n")
             found = re.findall(r"[^.!?\n]+[.!?]", text)
             pools.setdefault(heading.strip(), []).extend(s.strip() for s in found if len(s) > 30)
@@ -44,7 +44,7 @@ def story(rng: random.Random, pools: dict[str, list[str]], words: int) -> str:
             sentence = rng.choice(pool)
             text.append(sentence)
             count += len(sentence.split())
-        paragraphs = [" ".join(text[i:i + 4]) for i in range(0, len(text), 4)]
+        paragraphs = [" ".join(text[i : i + 4]) for i in range(0, len(text), 4)]
         parts.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
     return "\n\n".join(parts) + "\n"
 
@@ -67,7 +67,7 @@ def generate(count: int, target: Path, seed: int = 2026) -> dict[str, int]:
     campaigns = sorted(p.name.split(".")[0] for p in (ROOT / "docs" / "campaigns").glob("*.fi.md"))
     pools = {"fi": sentences("fi"), "sv": sentences("sv")}
     starter = [frontmatter.load(p) for p in sorted((ROOT / "content" / "acts").glob("*.md"))]
-    organisations = sorted({post["organisation"] for post in starter})
+    organisations = sorted({str(post["organisation"]) for post in starter})
     counts = {"fi": 0, "sv": 0, "both": 0}
     first, last = dt.date(2015, 1, 1), dt.date(2026, 11, 1)
     for number in range(count):
@@ -90,18 +90,22 @@ def generate(count: int, target: Path, seed: int = 2026) -> dict[str, int]:
         counts["both" if len(languages) == 2 else languages[0]] += 1
         for lang in languages:
             template = rng.choice([p for p in starter if p.metadata.get("title") and _lang_of(p) == lang] or starter)
-            post = frontmatter.Post(story(rng, pools[lang], rng.randint(250, 450)), **{
-                "title": f"{template['title'][:100]} ({number})",
-                "summary": template["summary"],
-                **values,
-            })
+            post = frontmatter.Post(
+                story(rng, pools[lang], rng.randint(250, 450)),
+                **{
+                    "title": f"{str(template['title'])[:100]} ({number})",
+                    "summary": template["summary"],
+                    **values,
+                },
+            )
             (target / "content" / "acts" / f"{act_id}.{lang}.md").write_text(
-                frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n", encoding="utf-8")
+                frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n", encoding="utf-8"
+            )
     return counts
 
 
 def _lang_of(post: frontmatter.Post) -> str:
-    return "sv" if re.search(r"^## Utgångsläge", post.content, re.M) else "fi"
+    return "sv" if re.search(r"^## Utgångsläge", post.content, re.MULTILINE) else "fi"
 
 
 def main() -> None:
@@ -111,8 +115,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     counts = generate(args.count, args.target, args.seed)
-    print(f"{args.count} acts in {args.target}: {counts['fi']} Finnish only, {counts['both']} in both languages, "
-          f"{counts['sv']} Swedish only")
+    print(
+        f"{args.count} acts in {args.target}: {counts['fi']} Finnish only, {counts['both']} in both languages, "
+        f"{counts['sv']} Swedish only"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def main() -> None:
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from tarkeissa.build.search_runs import BackgroundIndex
+    from tarkeissa.engine.search_runs import BackgroundIndex
 
     site_dir = tempfile.mkdtemp(prefix="mkdocs_")  # as mkdocs serve does
     config_file = str(args.project / "mkdocs.yml")
@@ -46,7 +46,7 @@ def main() -> None:
     build(config, serve_url="http://127.0.0.1:8000/")
     print(f"first build: {time.perf_counter() - start:.2f} s", flush=True)
     BackgroundIndex.wait()
-    act = sorted((args.project / "content" / "acts").glob("*.fi.md"))[0]
+    act = min((args.project / "content" / "acts").glob("*.fi.md"))
     for save in range(1, args.saves + 1):
         act.write_text(act.read_text(encoding="utf-8") + f"\nTallennus {save}.\n", encoding="utf-8")
         profiler = cProfile.Profile() if args.profile and save == args.saves else None
@@ -59,8 +59,12 @@ def main() -> None:
             profiler.dump_stats(args.profile)
         seconds = time.perf_counter() - start
         phases = json.loads(Path(os.environ["TT_TIMINGS"]).read_text(encoding="utf-8"))["phases"]
-        print(f"rebuild after save {save}: {seconds:.2f} s  ("
-              + ", ".join(f"{name} {value:.2f}" for name, value in phases.items() if value >= 0.005) + ")", flush=True)
+        print(
+            f"rebuild after save {save}: {seconds:.2f} s  ("
+            + ", ".join(f"{name} {value:.2f}" for name, value in phases.items() if value >= 0.005)
+            + ")",
+            flush=True,
+        )
         BackgroundIndex.wait()  # the editor reads the page; the search index catches up meanwhile
     page = Path(site_dir) / "teot" / act.name.split(".")[0] / "index.html"
     assert f"Tallennus {args.saves}." in page.read_text(encoding="utf-8"), "the saved act was not rebuilt"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
+import functools
+import http.server
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -71,7 +77,7 @@ BASE_PAGES = {
 class Project:
     """A throwaway copy of the site's machinery with content of a test's choosing."""
 
-    def __init__(self, root: Path, files: dict[str, str | bytes]):
+    def __init__(self, root: Path, files: Mapping[str, str | bytes]):
         self.root = root
         root.mkdir(parents=True)
         for name in ("mkdocs.yml",):
@@ -103,27 +109,77 @@ class Project:
 
 def run_build(root: Path, mode: str = "production", site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
     # Tests read problems in English (TT_LANG=en); TT_LANG="" gives each file's own language.
-    environ = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_MODE": mode, "NO_MKDOCS_2_WARNING": "1", "TT_LANG": "en",
-               **env}
+    environ = {
+        **os.environ,
+        "TT_BUILD_DATE": BUILD_DATE,
+        "TT_MODE": mode,
+        "NO_MKDOCS_2_WARNING": "1",
+        "TT_LANG": "en",
+        **env,
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
         environ.setdefault("TT_CACHE_DIR", str(site_dir.parent / ".cache"))  # not the repository's own
-    return subprocess.run(command, cwd=root, env=environ, capture_output=True, text=True, timeout=600)
+    return subprocess.run(command, check=False, cwd=root, env=environ, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture
 def project(tmp_path):
     def make(files: dict[str, str | bytes] | None = None) -> Project:
         return Project(tmp_path / "project", files or {})
+
     return make
 
 
 def _build_starter(tmp_path_factory, mode: str, **env) -> Path:
-    site = tmp_path_factory.mktemp(f"starter-{mode}") / "site"
-    result = run_build(ROOT, mode, site_dir=site, **env)
-    assert result.returncode == 0, result.stderr
+    """One build of the starter content per run, shared by pytest-xdist's workers: the first to ask
+    builds it under a lock in their common temporary folder, the others wait for it and read it."""
+    name = "-".join(["starter", mode, *(f"{key}={value}" for key, value in sorted(env.items()))])
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' common folder
+    folder = base / name
+    folder.mkdir(exist_ok=True)
+    site, done = folder / "site", folder / "built"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)  # a build that failed in another worker
+            result = run_build(ROOT, mode, site_dir=site, **env)
+            assert result.returncode == 0, result.stderr
+            done.touch()
     return site
+
+
+# Markers, put on by what a test uses, so `make test-quick` (-m "not browser and not build") leaves out
+# what needs Chromium or a real build. A test builds if it, or a fixture it uses, calls a build.
+BROWSER_FIXTURES = {"browser", "page"}
+CALLS_A_BUILD = re.compile(r"\b(?:run_build|_build_starter|build)\(|\.build\(")
+
+
+@functools.cache
+def _calls_a_build(function) -> bool:
+    try:
+        return bool(CALLS_A_BUILD.search(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        definitions = getattr(item, "_fixtureinfo", None)
+        functions = [item.function] if hasattr(item, "function") else []
+        for name in fixtures:
+            for definition in definitions.name2fixturedefs.get(name, ()) if definitions else ():
+                functions.append(definition.func)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+            # one worker drives the browser (one Chromium, its tests in turn); the other takes the rest
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        if any(_calls_a_build(function) for function in functions):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")
@@ -138,8 +194,8 @@ def starter_preview(tmp_path_factory) -> Path:
     return _build_starter(tmp_path_factory, "preview")
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
         pass
 
 
@@ -177,14 +233,22 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"])
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield chromium
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
+@pytest.fixture(name="page")  # not to hide page(), the content page helper above
+def browser_tab(browser):
     """A desktop tab for journeys. Playwright's waiting helpers evaluate strings, which the site's
     Content-Security-Policy forbids, so these tabs bypass it; test_browser checks the policy itself."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
@@ -195,15 +259,34 @@ def page(browser):
     context.close()
 
 
+def _axe_results() -> dict:
+    browser_tests = sys.modules.get("test_browser")  # only when the run included it (tests/pages/)
+    return dict(browser_tests.AXE_RESULTS) if browser_tests else {}
+
+
+AXE_FROM_WORKERS: dict = {}  # under pytest-xdist, the browser tests ran in a worker
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # in a pytest-xdist worker: sent to the controller
+        session.config.workeroutput["axe_results"] = _axe_results()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    AXE_FROM_WORKERS.update(getattr(node, "workeroutput", {}).get("axe_results", {}))
+
+
 def pytest_terminal_summary(terminalreporter):
     """The axe-core results per page, for the record (the tests themselves assert no violation)."""
-    browser_tests = sys.modules.get("test_browser")  # only when the run included it (tests/site/)
-    AXE_RESULTS = browser_tests.AXE_RESULTS if browser_tests else {}
+    AXE_RESULTS = {**AXE_FROM_WORKERS, **_axe_results()}
     if AXE_RESULTS:
         terminalreporter.section("axe-core, WCAG 2.1 A and AA rules")
         for name, counts in sorted(AXE_RESULTS.items()):
-            terminalreporter.write_line(f"{name:45} violations {counts['violations']}, rules passed {counts['passes']}, "
-                                        f"needing review {counts['incomplete']}")
+            terminalreporter.write_line(
+                f"{name:45} violations {counts['violations']}, rules passed {counts['passes']}, "
+                f"needing review {counts['incomplete']}"
+            )
 
 
 # The editors' console script, as editors and CI run it.
@@ -212,5 +295,6 @@ TARKEISSA = Path(sys.executable).parent / "tarkeissa"
 
 def run(root: Path, *args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "TT_BUILD_DATE": BUILD_DATE, "TT_LANG": lang}  # lang "": each file's own language
-    return subprocess.run([str(TARKEISSA), *args], cwd=cwd or root, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [str(TARKEISSA), *args], check=False, cwd=cwd or root, env=env, capture_output=True, text=True, timeout=120
+    )

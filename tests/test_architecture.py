@@ -2,9 +2,9 @@
 touches the engine.
 
     content/  read a file, schema, validate, vocabularies, body policy, problems   (imports nothing above)
-    site/     the page model, listings, term pages, feeds, rendering, interface text  (uses content)
-    editors/  command line, scaffold, JSON Schema, CMS config, change report       (uses site and content)
-    build/    the plan, the MkDocs adapter, renderer and fork, cache, search runs  (uses all of them)
+    pages/    the page model, listings, term pages, feeds, rendering, interface text  (uses content)
+    editors/  command line, scaffold, JSON Schema, CMS config, change report       (uses pages and content)
+    engine/   the plan, the MkDocs adapter, renderer and fork, cache, search runs  (uses all of them)
 
 Modules at the package's root (parallel, compat) are used by any layer and import nothing of ours.
 """
@@ -15,15 +15,14 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "hooks" / "tarkeissa"
-LAYERS = {"": 0, "content": 1, "site": 2, "editors": 3, "build": 4}
+LAYERS = {"": 0, "content": 1, "pages": 2, "editors": 3, "engine": 4}
 # The engine (MkDocs or ProperDocs, and Material) is imported by the thin hooks module, the page generator
 # (its adapter, renderer and fork) and the compatibility module only.
 ENGINE_MODULES = {"mkdocs", "material", "properdocs"}
-MAY_IMPORT_ENGINE = {"build/mkdocs_adapter.py", "build/renderer.py", "build/fork.py", "compat.py"}
+MAY_IMPORT_ENGINE = {"engine/mkdocs_adapter.py", "engine/renderer.py", "engine/fork.py", "compat.py"}
 
 
 def module_name(path: Path) -> str:
@@ -41,12 +40,17 @@ def imports(source: str, name: str, is_package: bool = False) -> list[tuple[int,
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
-            if node.module is None or target in ("tarkeissa", "tarkeissa.content", "tarkeissa.site",
-                                                 "tarkeissa.editors", "tarkeissa.build"):
+            if node.module is None or target in (
+                "tarkeissa",
+                "tarkeissa.content",
+                "tarkeissa.pages",
+                "tarkeissa.editors",
+                "tarkeissa.engine",
+            ):
                 found += [(node.lineno, f"{target}.{alias.name}") for alias in node.names]
             else:
                 found.append((node.lineno, target))
@@ -60,9 +64,12 @@ def layer(module: str) -> int:
 
 def upward_imports(source: str, name: str) -> list[str]:
     own = layer(name)
-    return [f"line {line}: {name} imports {target}" for line, target in imports(source, name)
-            if target.startswith("tarkeissa.") and layer(target) > own
-            or own == 0 and name.count(".") == 1 and target.startswith("tarkeissa.")]
+    return [
+        f"line {line}: {name} imports {target}"
+        for line, target in imports(source, name)
+        if (target.startswith("tarkeissa.") and layer(target) > own)
+        or (own == 0 and name.count(".") == 1 and target.startswith("tarkeissa."))
+    ]
 
 
 def modules():
@@ -70,8 +77,11 @@ def modules():
 
 
 def test_every_module_is_in_a_layer():
-    strays = [path.relative_to(PACKAGE).as_posix() for path in modules()
-              if path.parent != PACKAGE and path.parent.name not in LAYERS]
+    strays = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in modules()
+        if path.parent != PACKAGE and path.parent.name not in LAYERS
+    ]
     assert strays == []
     assert {path.name for path in PACKAGE.glob("*.py")} <= {"__init__.py", "parallel.py", "compat.py"}
 
@@ -93,14 +103,17 @@ def test_only_the_adapter_and_the_compatibility_module_import_the_engine():
     assert wrong == []
 
 
-@pytest.mark.parametrize("source, name, upward", [
-    ("from ..site.pages import build_site_model\n", "tarkeissa.content.load", True),
-    ("def f():\n    from ..build import settings\n", "tarkeissa.editors.cli", True),
-    ("from tarkeissa.editors.cms_config import site_files\n", "tarkeissa.site.pages", True),
-    ("from .content.problems import Problem\n", "tarkeissa.parallel", True),
-    ("from ..content.problems import Problem\n", "tarkeissa.site.pages", False),
-    ("from ..parallel import parallel_map\n", "tarkeissa.content.load", False),
-    ("from . import scaffold\n", "tarkeissa.editors.cli", False),
-])
+@pytest.mark.parametrize(
+    "source, name, upward",
+    [
+        ("from ..pages.site_model import build_site_model\n", "tarkeissa.content.load", True),
+        ("def f():\n    from ..engine import settings\n", "tarkeissa.editors.cli", True),
+        ("from tarkeissa.editors.cms_config import site_files\n", "tarkeissa.pages.site_model", True),
+        ("from .content.problems import Problem\n", "tarkeissa.parallel", True),
+        ("from ..content.problems import Problem\n", "tarkeissa.pages.site_model", False),
+        ("from ..parallel import parallel_map\n", "tarkeissa.content.load", False),
+        ("from . import scaffold\n", "tarkeissa.editors.cli", False),
+    ],
+)
 def test_the_direction_check_sees_an_import_running_up(source, name, upward):
     assert bool(upward_imports(source, name)) is upward

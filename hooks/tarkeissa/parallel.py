@@ -10,14 +10,16 @@ from __future__ import annotations
 import os
 import pickle
 import traceback
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: int = 1,
-                 worth_it: int = 200) -> list[Result]:
+def parallel_map(
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int = 1, worth_it: int = 200
+) -> list[Result]:
     """`worth_it`: fewer items than this run here, where forking would cost more than it saves."""
     if jobs < 2 or len(items) < worth_it or not hasattr(os, "fork"):
         return [function(item) for item in items]
@@ -32,8 +34,8 @@ def in_background(function: Callable[[], Result]) -> Callable[[], Result]:
     """Start `function` in a forked copy now; the returned call gives its result, waiting if need be.
     For work needed later in a build that would otherwise hold up the part that runs on one core."""
     if not hasattr(os, "fork"):
-        result = function()
-        return lambda: result
+        done = function()
+        return lambda: done
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -44,7 +46,7 @@ def in_background(function: Callable[[], Result]) -> Callable[[], Result]:
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             code = 0
-        except BaseException:
+        except BaseException:  # noqa: BLE001  the forked worker reports any end, even SystemExit, and exits itself
             traceback.print_exc()
         finally:
             os._exit(code)

@@ -7,14 +7,12 @@ import contextlib
 import datetime as dt
 import signal
 import time
+from collections.abc import Mapping
 
 import pytest
-
+from conftest import act, run
 from tarkeissa.content import source
 from tarkeissa.content.load import Layout, load_content
-
-from conftest import act
-from conftest import run
 
 TODAY = dt.date(2026, 11, 24)
 BOUND = 2.0  # seconds; each of these takes milliseconds
@@ -23,8 +21,10 @@ BOUND = 2.0  # seconds; each of these takes milliseconds
 @contextlib.contextmanager
 def bounded(seconds: float = BOUND):
     """Fail, rather than hang the test run, if the block takes longer than `seconds`."""
+
     def too_slow(*_):
         raise TimeoutError(f"still reading after {5 * seconds} s")
+
     previous = signal.signal(signal.SIGALRM, too_slow)
     signal.setitimer(signal.ITIMER_REAL, 5 * seconds)
     start = time.perf_counter()
@@ -36,7 +36,7 @@ def bounded(seconds: float = BOUND):
     assert time.perf_counter() - start < seconds
 
 
-def read(project, files: dict[str, str | bytes]):
+def read(project, files: Mapping[str, str | bytes]):
     p = project(files)
     with bounded():
         content = load_content(Layout(p.root, p.root / "docs"), TODAY)
@@ -49,7 +49,8 @@ def front(yaml_text: str) -> str:
 
 # 'Billion laughs': nine levels of nine aliases each, 9**9 values once composed.
 LAUGHS = "a0: &a0 [haha]\n" + "".join(
-    f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]\n" for level in range(1, 10))
+    f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]\n" for level in range(1, 10)
+)
 ANCHOR = "uses a YAML anchor or alias (&name / *name), which the site does not support."
 TOO_DEEP = "nests lists or groups of fields more than 20 levels deep."
 
@@ -65,16 +66,41 @@ PATHOLOGICAL = {
     "flow-one-pair-groups": ("x: " + "[a: " * 500 + "1" + "]" * 500 + "\n", 2, 5 + 9 * 4, "front matter", TOO_DEEP),
     "open-brackets-60kb": ("x: " + "[" * 60_000 + "\n", 2, 23, "front matter", TOO_DEEP),
     "block-sequences-500": ("x:\n  " + "- " * 500 + "a\n", 3, 3 + 19 * 2, "front matter", TOO_DEEP),
-    "block-lines-350": ("x:\n" + "".join(" " * depth + "-\n" for depth in range(1, 351)), 22, 21,
-                        "front matter", TOO_DEEP),
-    "front-matter-1mb": ("title: " + "a" * (1 << 20) + "\n", 1, 1, "front matter",
-                         "is 1,048,583 characters long; the site reads at most 65,536 (64 KB)."),
-    "nul-in-line-5": ("title: Otsikko\nsummary: Tiivistelmä\norganisation: Kunta\nregion: uusi\0maa\n",
-                      5, 13, "file", "contains a NUL character (byte 0), which text files do not have."),
-    "control-character": ("title: Otsik\x01ko\n", 2, 13, "front matter",
-                          "contains the control character U+0001, which YAML does not allow."),
-    "int-5000-digits": ("awards: [{year: " + "9" * 5000 + "}]\n", 2, 17, "front matter",
-                        "has a number 5,000 characters long; the site reads numbers of at most 100."),
+    "block-lines-350": (
+        "x:\n" + "".join(" " * depth + "-\n" for depth in range(1, 351)),
+        22,
+        21,
+        "front matter",
+        TOO_DEEP,
+    ),
+    "front-matter-1mb": (
+        "title: " + "a" * (1 << 20) + "\n",
+        1,
+        1,
+        "front matter",
+        "is 1,048,583 characters long; the site reads at most 65,536 (64 KB).",
+    ),
+    "nul-in-line-5": (
+        "title: Otsikko\nsummary: Tiivistelmä\norganisation: Kunta\nregion: uusi\0maa\n",
+        5,
+        13,
+        "file",
+        "contains a NUL character (byte 0), which text files do not have.",
+    ),
+    "control-character": (
+        "title: Otsik\x01ko\n",
+        2,
+        13,
+        "front matter",
+        "contains the control character U+0001, which YAML does not allow.",
+    ),
+    "int-5000-digits": (
+        "awards: [{year: " + "9" * 5000 + "}]\n",
+        2,
+        17,
+        "front matter",
+        "has a number 5,000 characters long; the site reads numbers of at most 100.",
+    ),
     "base-60-int": ("year: 1" + ":59" * 20_000 + "\n", 2, 7, "front matter", "has a number 60,001 characters"),
     "tagged-text-as-int": ("year: !!int vuosi\n", 2, 7, "front matter", "'vuosi' cannot be read as a whole number."),
     "tagged-text-as-bool": ("draft: !!bool ehkä\n", 2, 8, "front matter", "'ehkä' cannot be read as true or false."),
@@ -100,14 +126,26 @@ def test_a_nul_in_the_story_is_reported_at_its_line(project):
 
 
 def test_huge_dates_and_odd_offsets_are_ordinary_date_problems(project):
-    files = {"content/acts/huge-year.fi.md": act(published="9999999999-01-01"),
-             "content/acts/odd-offset.fi.md": act(published="2024-01-01 10:00:00 +99:00")}
+    files = {
+        "content/acts/huge-year.fi.md": act(published="9999999999-01-01"),
+        "content/acts/odd-offset.fi.md": act(published="2024-01-01 10:00:00 +99:00"),
+    }
     _, problems = read(project, files)
     assert sorted((p.path, p.line, p.column, p.field, p.message) for p in problems) == [
-        ("content/acts/huge-year.fi.md", 9, 12, "published",
-         "'9999999999-01-01' is not a date in the form YYYY-MM-DD."),
-        ("content/acts/odd-offset.fi.md", 9, 12, "published",
-         "'2024-01-01 10:00:00 +99:00' is not a date in the form YYYY-MM-DD."),
+        (
+            "content/acts/huge-year.fi.md",
+            9,
+            12,
+            "published",
+            "'9999999999-01-01' is not a date in the form YYYY-MM-DD.",
+        ),
+        (
+            "content/acts/odd-offset.fi.md",
+            9,
+            12,
+            "published",
+            "'2024-01-01 10:00:00 +99:00' is not a date in the form YYYY-MM-DD.",
+        ),
     ]
 
 
@@ -124,20 +162,29 @@ def test_twenty_levels_are_read_and_the_deepest_ones_still_found_without_recursi
 
 
 def test_ampersands_and_asterisks_in_values_are_plain_text(project):
-    values = {"title": '"A & B: *tärkeä* asia"', "organisation": "Q&A Oy", "municipality": "Jämsä*",
-              "summary": "Työyhteisö & asiakkaat kehittivät palvelua yhdessä 5*5 kertaa.",
-              "contact": '{name: "&Maija", email: maija@kunta.fi}'}
+    values = {
+        "title": '"A & B: *tärkeä* asia"',
+        "organisation": "Q&A Oy",
+        "municipality": "Jämsä*",
+        "summary": "Työyhteisö & asiakkaat kehittivät palvelua yhdessä 5*5 kertaa.",
+        "contact": '{name: "&Maija", email: maija@kunta.fi}',
+    }
     content, problems = read(project, {"content/acts/ampersand.fi.md": act(**values)})
     assert problems == []
     entry = content.acts["ampersand"]["fi"].values
-    assert (entry["title"], entry["organisation"], entry["municipality"], entry["contact"]["name"]) == \
-        ("A & B: *tärkeä* asia", "Q&A Oy", "Jämsä*", "&Maija")
+    assert (entry["title"], entry["organisation"], entry["municipality"], entry["contact"]["name"]) == (
+        "A & B: *tärkeä* asia",
+        "Q&A Oy",
+        "Jämsä*",
+        "&Maija",
+    )
     assert entry["summary"] == "Työyhteisö & asiakkaat kehittivät palvelua yhdessä 5*5 kertaa."
 
 
 def test_an_unexpected_error_names_the_file_and_the_bug(project, monkeypatch):
     def broken(*_):
         raise KeyError("surprise")
+
     monkeypatch.setattr(source, "_read", broken)
     path = "content/acts/any-act.fi.md"
     _, [problem] = read(project, {path: act()})
@@ -145,19 +192,39 @@ def test_an_unexpected_error_names_the_file_and_the_bug(project, monkeypatch):
     assert problem.message == "could not be read: KeyError. This is a bug in the site's build, not in your file."
 
 
-@pytest.mark.parametrize("email", [
-    "x?bcc=evil@x.fi&body=...@kunta.fi", "maija%0Abcc@kunta.fi", "maija..virtanen@kunta.fi", ".maija@kunta.fi",
-    "maija.@kunta.fi", "maija@-kunta.fi", "maija@kunta-.fi", "maija@kunta", "maija@kunta.f1", "maija virtanen@kunta.fi",
-    "maija@kunta..fi", "<maija@kunta.fi>", "a" * 250 + "@kunta.fi",
-])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "x?bcc=evil@x.fi&body=...@kunta.fi",
+        "maija%0Abcc@kunta.fi",
+        "maija..virtanen@kunta.fi",
+        ".maija@kunta.fi",
+        "maija.@kunta.fi",
+        "maija@-kunta.fi",
+        "maija@kunta-.fi",
+        "maija@kunta",
+        "maija@kunta.f1",
+        "maija virtanen@kunta.fi",
+        "maija@kunta..fi",
+        "<maija@kunta.fi>",
+        "a" * 250 + "@kunta.fi",
+    ],
+)
 def test_an_email_that_is_more_than_an_address_is_refused(project, email):
     _, [problem] = read(project, {"content/acts/mail.fi.md": act(contact=f'{{name: Maija, email: "{email}"}}')})
     assert (problem.field, problem.message) == ("contact.email", f"'{email}' is not a valid e-mail address.")
     assert "etunimi.sukunimi@kunta.fi" in problem.hint
 
 
-@pytest.mark.parametrize("email", ["etunimi.sukunimi@kunta.fi", "maija+tekot@hyvinvointialue.fi",
-                                   "m_v-1@palvelut.sub-domain.kunta.fi", "MAIJA@KUNTA.FI"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "etunimi.sukunimi@kunta.fi",
+        "maija+tekot@hyvinvointialue.fi",
+        "m_v-1@palvelut.sub-domain.kunta.fi",
+        "MAIJA@KUNTA.FI",
+    ],
+)
 def test_ordinary_email_addresses_pass(project, email):
     _, problems = read(project, {"content/acts/mail.fi.md": act(contact=f"{{name: Maija, email: {email}}}")})
     assert problems == []

@@ -1,22 +1,21 @@
 """Problems in the editor's language: one catalogue of rules, three languages, every rule listed."""
 
 import re
+import string
 from pathlib import Path
 
 import pytest
-
-from conftest import act
-from conftest import run
+from conftest import act, run
 from tarkeissa.content import messages
-from tarkeissa.site.field_reference import field_reference_page
 from tarkeissa.content.messages import LANGS, PHRASES, RULES, template_fields
 from tarkeissa.content.problems import Problem, report
 from tarkeissa.content.schema import SCHEMAS, Kind
 from tarkeissa.content.vocabularies import Vocabularies
+from tarkeissa.pages.field_reference import field_reference_page
 
 PACKAGE = Path(__file__).parents[2] / "hooks" / "tarkeissa"
 PREFIXES = sorted({rule.split(".")[0] for rule in RULES})
-RULE_LITERAL = re.compile(r"""["']((?:%s)\.[a-z0-9-]+)["']""" % "|".join(map(re.escape, PREFIXES)))
+RULE_LITERAL = re.compile(r"""["']((?:{})\.[a-z0-9-]+)["']""".format("|".join(map(re.escape, PREFIXES))))
 
 
 def _rule_ids_in_code() -> set[str]:
@@ -31,8 +30,10 @@ def _rule_ids_in_code() -> set[str]:
 def test_every_entry_has_three_languages_with_the_same_parameters(catalogue):
     for entry_id, texts in catalogue.items():
         assert set(texts) == set(LANGS), entry_id
-        fields = {lang: set().union(*map(template_fields, (texts[lang],) if isinstance(texts[lang], str)
-                                         else texts[lang])) for lang in LANGS}
+        fields = {
+            lang: set().union(*map(template_fields, (texts[lang],) if isinstance(texts[lang], str) else texts[lang]))
+            for lang in LANGS
+        }
         assert fields["fi"] == fields["en"] == fields["sv"], (entry_id, fields)
         for lang in LANGS:
             for text in (texts[lang],) if isinstance(texts[lang], str) else texts[lang]:
@@ -53,7 +54,7 @@ def test_an_unknown_rule_id_is_refused():
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_the_field_reference_lists_every_rule_in_its_language(lang):
     html = field_reference_page(Vocabularies(path="content/vocabularies.yml"), lang).head_html
-    for rule, texts in RULES.items():
+    for rule in RULES:
         assert f"<code>{rule}</code>" in html, rule
     first = messages.rule_list(lang)[0]
     assert first["message"] in html.replace("&#39;", "'")
@@ -72,8 +73,9 @@ def test_problems_are_hashable_orderable_records_that_speak_their_files_language
     assert "a.fi.md:3:1: summary: on tyhjä.\n    korjaa: Anna kentälle" in text
     assert text.endswith("Ongelmia 3, tiedostoja 3.")  # the first problem's language
     assert report([sv, fi], lang="en").endswith("2 problem(s) in 2 file(s).")
-    assert report([sv], "github").startswith("::error file=content/acts/a.sv.md,line=3,col=1,title=summary::är tomt. "
-                                             "Åtgärd: Ge fältet")
+    assert report([sv], "github").startswith(
+        "::error file=content/acts/a.sv.md,line=3,col=1,title=summary::är tomt. Åtgärd: Ge fältet"
+    )
 
 
 def test_numbers_are_written_as_each_language_writes_them():
@@ -100,21 +102,40 @@ def _check(project, files, *args):
 
 
 def test_hints_give_examples_in_the_files_own_language_and_never_an_empty_one(project):
-    files = {"content/acts/tom-sv.sv.md": act(title='""', image="{src: kuva.png, alt: ''}"),
-             "content/acts/tom-sv.fi.md": act(title='""', image="{src: kuva.png, alt: ''}")}
+    files = {
+        "content/acts/tom-sv.sv.md": act(title='""', image="{src: kuva.png, alt: ''}"),
+        "content/acts/tom-sv.fi.md": act(title='""', image="{src: kuva.png, alt: ''}"),
+    }
     out, _ = _check(project, files, "--lang", "en")
-    assert "title: is empty.\n    fix: Give it a value, e.g. title: Tjänstedesign förde in kundens röst i arbetet." in out
+    assert (
+        "title: is empty.\n    fix: Give it a value, e.g. title: Tjänstedesign förde in kundens röst i arbetet." in out
+    )
     assert "title: is empty.\n    fix: Give it a value, e.g. title: Palvelumuotoilu toi asiakkaan äänen työhön." in out
     assert "e.g. alt: Arbetsgruppen planerar en ny tjänst." in out and "e.g. alt: Työryhmä" in out
     assert "alt: ." not in out
 
 
 def test_check_speaks_each_files_language_unless_told(project):
-    files = {"content/acts/narpes-skolkoket.sv.md": act(sector=None),
-             "content/acts/jamsa-asiakaspalvelu.fi.md": act(sector=None)}
+    files = {
+        "content/acts/narpes-skolkoket.sv.md": act(sector=None),
+        "content/acts/jamsa-asiakaspalvelu.fi.md": act(sector=None),
+    }
     out, root = _check(project, files)
     assert "narpes-skolkoket.sv.md:9:1: sector: är obligatoriskt men saknas.\n    åtgärd: Lägg till raden" in out
     assert "jamsa-asiakaspalvelu.fi.md:9:1: sector: on pakollinen, mutta puuttuu.\n    korjaa: Lisää" in out
     assert out.endswith("Ongelmia 2, tiedostoja 2.\n")
     out = run(root, "check", "--lang", "sv", "--format", "github", lang="fi").stdout  # --lang wins over TT_LANG
     assert out.count("är obligatoriskt men saknas. Åtgärd: Lägg till raden 'sector: ") == 2
+
+
+@pytest.mark.parametrize("catalogue", [RULES, PHRASES], ids=["rules", "phrases"])
+def test_every_entry_renders_with_only_names_for_its_fields(catalogue):
+    """A brace meant as text ('{ }') must be written '{{ }}': otherwise rendering the message fails."""
+    bad = []
+    for entry_id, texts in catalogue.items():
+        for lang in LANGS:
+            for text in (texts[lang],) if isinstance(texts[lang], str) else texts[lang]:
+                names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+                if any(not re.fullmatch(r"[a-z_][a-z0-9_]*", name) for name in names):
+                    bad.append((entry_id, lang, text))
+    assert bad == []

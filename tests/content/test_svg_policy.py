@@ -4,7 +4,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tarkeissa.content.svg_policy import MAX_BYTES, MAX_PROBLEMS, check_svg
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +41,8 @@ INKSCAPE_EXPORT = """\
      inkscape:showpageshadow="2" inkscape:pageopacity="0.0" inkscape:deskcolor="#d1d1d1"
      inkscape:document-units="mm" inkscape:zoom="0.72" inkscape:current-layer="layer1"><inkscape:page
        x="0" y="0" width="210" height="297" id="page2" margin="0" bleed="0" /></sodipodi:namedview><defs
-     id="defs1"><inkscape:path-effect effect="spiro" id="path-effect1" is_visible="true" lpeversion="1" /><linearGradient
+     id="defs1"><inkscape:path-effect effect="spiro" id="path-effect1" is_visible="true"
+       lpeversion="1" /><linearGradient
        id="linearGradient1" inkscape:collect="always"><stop
          style="stop-color:#0b7a75;stop-opacity:1;" offset="0" id="stop1" /><stop
          style="stop-color:#0b7a75;stop-opacity:0;" offset="1" id="stop2" /></linearGradient><linearGradient
@@ -51,14 +51,17 @@ INKSCAPE_EXPORT = """\
        style="color-interpolation-filters:sRGB" inkscape:label="Blur" id="filter1" x="-0.1" y="-0.1"
        width="1.2" height="1.2"><feGaussianBlur stdDeviation="1.5" id="feGaussianBlur1" /></filter></defs><metadata
      id="metadata1"><rdf:RDF><cc:Work rdf:about=""><dc:format>image/svg+xml</dc:format><dc:type
-           rdf:resource="http://purl.org/dc/dcmitype/StillImage" /><dc:title>Kuva</dc:title></cc:Work></rdf:RDF></metadata><g
+           rdf:resource="http://purl.org/dc/dcmitype/StillImage" /><dc:title>Kuva</dc:title></cc:Work></rdf:RDF
+     ></metadata><g
      inkscape:label="Taso 1" inkscape:groupmode="layer" id="layer1"><path
        style="fill:url(#linearGradient2);fill-opacity:1;stroke:#2f4858;stroke-width:0.264583;stroke-dasharray:none;-inkscape-stroke:none;filter:url(#filter1)"
        d="m 20,40 c 40,-20 120,-20 160,0" id="path1" inkscape:path-effect="#path-effect1"
        inkscape:original-d="m 20,40 c 40,-20 120,-20 160,0" sodipodi:nodetypes="cc" /><ellipse
        style="fill:#f6ae2d;stroke-width:0.264583" id="path2" cx="60" cy="90" rx="14" ry="12" /><text
        xml:space="preserve"
-       style="font-style:normal;font-weight:bold;font-size:10.5833px;line-height:1.25;font-family:sans-serif;-inkscape-font-specification:'sans-serif Bold';text-align:center;text-anchor:middle;fill:#000000;stroke-width:0.264583"
+       style="font-style:normal;font-weight:bold;font-size:10.5833px;line-height:1.25;font-family:sans-serif;
+         -inkscape-font-specification:'sans-serif Bold';text-align:center;text-anchor:middle;fill:#000000;
+         stroke-width:0.264583"
        x="105" y="150" id="text1"><tspan sodipodi:role="line" id="tspan1" x="105" y="150"
          style="stroke-width:0.264583">Tärkeissä töissä</tspan></text><use
        xlink:href="#path2" id="use1" transform="translate(40)" /></g></svg>
@@ -71,15 +74,20 @@ def test_the_starter_images_pass(name):
     assert check_svg(path.read_bytes(), f"content/acts/{name}") == []
 
 
-@pytest.mark.parametrize("data", [
-    INKSCAPE_EXPORT.encode(),
-    INKSCAPE_EXPORT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),
-    drawing('<defs><style type="text/css"><![CDATA[\n  .cls-1{fill:#fff;stroke:url(#g)}\n  /* Illustrator */ '
-            '.cls-2 { fill : rgb(0, 0, 0) }\n]]></style></defs><rect class="cls-1" width="1" height="1"/>'),
-    drawing('<use href="  #layer&#10;"/><rect fill="url(\'#g\') #fff" clip-path="url( #c )"/>'),
-    drawing('<image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo=\n  AAAA"/>'),
-    drawing('<title>Kaavio</title><desc>Kolme ihmistä &amp; puhekupla</desc><text><tspan>A&lt;B</tspan></text>'),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        INKSCAPE_EXPORT.encode(),
+        INKSCAPE_EXPORT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),
+        drawing(
+            '<defs><style type="text/css"><![CDATA[\n  .cls-1{fill:#fff;stroke:url(#g)}\n  /* Illustrator */ '
+            '.cls-2 { fill : rgb(0, 0, 0) }\n]]></style></defs><rect class="cls-1" width="1" height="1"/>'
+        ),
+        drawing('<use href="  #layer&#10;"/><rect fill="url(\'#g\') #fff" clip-path="url( #c )"/>'),
+        drawing('<image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo=\n  AAAA"/>'),
+        drawing("<title>Kaavio</title><desc>Kolme ihmistä &amp; puhekupla</desc><text><tspan>A&lt;B</tspan></text>"),
+    ],
+)
 def test_drawings_from_editors_programs_pass(data):
     assert check_svg(data, PATH) == []
 
@@ -91,8 +99,10 @@ ATTACKS = [  # (body starting at line 3, column 1; what the message says)
     ('<a xlink:href="javascript:alert(1)"><rect width="1" height="1"/></a>', "<a> element"),
     ('<animate attributeName="href" to="javascript:alert(1)"/>', "<animate> element"),
     ('<set attributeName="xlink:href" to="javascript:alert(1)"/>', "<set> element"),
-    ('<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></body></foreignObject>',
-     "<foreignObject> element"),
+    (
+        '<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></body></foreignObject>',
+        "<foreignObject> element",
+    ),
     ('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>', "<script> element that is not SVG"),
     ('<iframe src="https://evil.example/"/>', "<iframe> element"),
     ('<use href="https://evil.example/sprite.svg#icon"/>', "link to 'https://evil.example/sprite.svg#icon' on <use>"),
@@ -107,7 +117,7 @@ ATTACKS = [  # (body starting at line 3, column 1; what the message says)
     ('<rect style="background:url(https://evil.example/x)"/>', "style property 'background' in the style of <rect>"),
     ('<rect style="fill:u\\72l(https://evil.example/x)"/>', "'\\', '<' or '@'"),
     ('<rect fill="url(//evil.example/x)"/>', "url(...) pointing outside the image in 'fill' on <rect>"),
-    ('<rect mask="image-set(\'https://evil.example/x.png\')"/>', "style function 'image-set('"),
+    ("<rect mask=\"image-set('https://evil.example/x.png')\"/>", "style function 'image-set('"),
     ("<style>@import url(//evil.example/x.css);</style>", "@-rule (such as @import) in <style>"),
     ("<style>@font-face { font-family: x; src: url(https://evil.example/f.woff) }</style>", "@-rule"),
     ("<style>rect { fill: url(https://evil.example/x) }</style>", "url(...) pointing outside the image"),
@@ -124,13 +134,24 @@ def test_each_attack_is_refused_once_at_its_line(body, message):
     assert message in problem.message
 
 
-@pytest.mark.parametrize("body, line, column, message", [
-    ('<metadata><h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://evil.example/"/></metadata>', 3, 11,
-     "<iframe> element that is not SVG"),
-    ("<style>rect { fill: red }<g/></style>", 3, 26, "<g> element inside <style>"),
-    ("<defs>\n  <style>rect { fill: red }</style>\n  <style>\n@import url(//evil.example/x.css);</style></defs>",
-     5, 3, "@-rule"),
-])
+@pytest.mark.parametrize(
+    "body, line, column, message",
+    [
+        (
+            '<metadata><h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://evil.example/"/></metadata>',
+            3,
+            11,
+            "<iframe> element that is not SVG",
+        ),
+        ("<style>rect { fill: red }<g/></style>", 3, 26, "<g> element inside <style>"),
+        (
+            "<defs>\n  <style>rect { fill: red }</style>\n  <style>\n@import url(//evil.example/x.css);</style></defs>",
+            5,
+            3,
+            "@-rule",
+        ),
+    ],
+)
 def test_an_attack_inside_an_allowed_element_is_refused_where_it_is(body, line, column, message):
     [problem] = check_svg(drawing(body), PATH)
     assert (problem.line, problem.column) == (line, column)
@@ -140,8 +161,11 @@ def test_an_attack_inside_an_allowed_element_is_refused_where_it_is(body, line, 
 WHOLE_FILES = [  # (file, line, what the message says)
     (OPEN.replace(">", ' onload="alert(1)">') + "</svg>", 1, "event handler 'onload' on <svg>"),
     ('<?xml-stylesheet href="//evil.example/x.css"?>\n' + OPEN + "</svg>", 1, "<?xml-stylesheet?>"),
-    ('<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n' + OPEN + "&x;</svg>",
-     2, "<!DOCTYPE>"),
+    (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n' + OPEN + "&x;</svg>",
+        2,
+        "<!DOCTYPE>",
+    ),
     ("<html><body><script>alert(1)</script></body></html>", 1, "does not start with an <svg> element"),
     ("<svg><script>alert(1)</script></svg>", 1, "does not start with an <svg> element"),
     ('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + OPEN + "</svg>", 1, "'ISO-8859-1' character encoding"),
@@ -195,8 +219,12 @@ def test_the_report_stops_after_the_problem_limit():
     assert "checking stopped" in problems[-1].message
 
 
-@pytest.mark.parametrize("data", [drawing(body) for body, _ in ATTACKS] + [text.encode("latin-1") for text, _, _ in
-                                  WHOLE_FILES] + [b"x" * (MAX_BYTES + 1)])
+@pytest.mark.parametrize(
+    "data",
+    [drawing(body) for body, _ in ATTACKS]
+    + [text.encode("latin-1") for text, _, _ in WHOLE_FILES]
+    + [b"x" * (MAX_BYTES + 1)],
+)
 def test_every_problem_says_how_to_fix_it(data):
     problems = check_svg(data, PATH)
     assert problems

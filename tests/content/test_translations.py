@@ -2,10 +2,8 @@
 
 import datetime as dt
 
+from conftest import act, run
 from tarkeissa.content.load import Layout, load_content
-
-from conftest import act
-from conftest import run
 
 TODAY = dt.date(2026, 11, 24)
 SWEDISH_ONLY_TEXT = """---
@@ -26,8 +24,13 @@ def load(project, files):
 
 
 def test_a_translation_without_the_shared_fields_takes_them_from_its_counterpart(project):
-    p, content = load(project, {"content/acts/the-act.fi.md": act(themes="[palvelumuotoilu, johtaminen]"),
-                                "content/acts/the-act.sv.md": SWEDISH_ONLY_TEXT})
+    p, content = load(
+        project,
+        {
+            "content/acts/the-act.fi.md": act(themes="[palvelumuotoilu, johtaminen]"),
+            "content/acts/the-act.sv.md": SWEDISH_ONLY_TEXT,
+        },
+    )
     assert content.problems == []
     fi, sv = content.acts["the-act"]["fi"], content.acts["the-act"]["sv"]
     for name in ("organisation_type", "region", "sector", "themes", "published"):
@@ -40,9 +43,15 @@ def test_a_translation_without_the_shared_fields_takes_them_from_its_counterpart
 
 
 def test_a_shared_field_given_in_both_must_still_agree(project):
-    _, content = load(project, {"content/acts/the-act.fi.md": act(),
-                                "content/acts/the-act.sv.md": SWEDISH_ONLY_TEXT.replace(
-                                    "organisation: Jämsä stad\n", "organisation: Jämsä stad\nregion: uusimaa\n")})
+    _, content = load(
+        project,
+        {
+            "content/acts/the-act.fi.md": act(),
+            "content/acts/the-act.sv.md": SWEDISH_ONLY_TEXT.replace(
+                "organisation: Jämsä stad\n", "organisation: Jämsä stad\nregion: uusimaa\n"
+            ),
+        },
+    )
     assert [(p.path, p.field) for p in content.problems] == [("content/acts/the-act.sv.md", "region")]
     assert "differs from the Finnish version" in content.problems[0].message
 
@@ -66,7 +75,9 @@ def test_both_versions_missing_a_shared_field_are_each_told(project):
     fi = act(region=None)
     _, content = load(project, {"content/acts/the-act.fi.md": fi, "content/acts/the-act.sv.md": SWEDISH_ONLY_TEXT})
     assert sorted((p.path, p.field) for p in content.problems) == [
-        ("content/acts/the-act.fi.md", "region"), ("content/acts/the-act.sv.md", "region")]
+        ("content/acts/the-act.fi.md", "region"),
+        ("content/acts/the-act.sv.md", "region"),
+    ]
 
 
 def test_new_also_writes_the_translation_without_the_shared_fields(project):
@@ -75,9 +86,12 @@ def test_new_also_writes_the_translation_without_the_shared_fields(project):
     assert result.returncode == 0, result.stderr
     sv = (p.root / "content/acts/nain-kehitimme-palvelua.sv.md").read_text(encoding="utf-8")
     front = sv.split("---\n")[1]
-    assert not [line for line in front.splitlines() if line.split(":")[0] in ("themes", "region", "sector",
-                                                                            "organisation_type", "published")]
-    assert "nain-kehitimme-palvelua.fi.md" in front  # the comment says where they come from
+    assert not [
+        line
+        for line in front.splitlines()
+        if line.split(":")[0] in ("themes", "region", "sector", "organisation_type", "published")
+    ]
+    assert front.startswith('title: ""\n')  # the canonical form: no comment, the texts to translate, empty
     checked = run(p.root, "check", "content/acts/nain-kehitimme-palvelua.sv.md")
     assert "themes" not in checked.stdout and "region" not in checked.stdout  # the Finnish file answers for them
 
@@ -107,10 +121,16 @@ def test_a_translation_with_no_text_yet_is_no_page_and_no_problem(project):
 
 
 def test_a_translation_with_no_text_must_still_agree(project):
-    _, content = load(project, {"content/acts/the-act.fi.md": act(),
-                                "content/acts/the-act.sv.md": UNTRANSLATED.replace("keski-suomi", "uusimaa")})
+    _, content = load(
+        project,
+        {
+            "content/acts/the-act.fi.md": act(),
+            "content/acts/the-act.sv.md": UNTRANSLATED.replace("keski-suomi", "uusimaa"),
+        },
+    )
     assert [(p.path, p.field, p.rule) for p in content.problems] == [
-        ("content/acts/the-act.sv.md", "region", "translation.differs")]
+        ("content/acts/the-act.sv.md", "region", "translation.differs")
+    ]
 
 
 def test_a_file_with_no_text_alone_is_told_what_it_lacks(project):
@@ -119,7 +139,9 @@ def test_a_file_with_no_text_alone_is_told_what_it_lacks(project):
 
 
 def test_a_translation_with_any_text_of_its_own_is_checked_in_full(project):
-    _, content = load(project, {"content/acts/the-act.fi.md": act(),
-                                "content/acts/the-act.sv.md": UNTRANSLATED + "\nEn mening.\n"})
-    assert {"title", "summary", "organisation"} <= {p.field for p in content.problems
-                                                    if p.path == "content/acts/the-act.sv.md"}
+    _, content = load(
+        project, {"content/acts/the-act.fi.md": act(), "content/acts/the-act.sv.md": UNTRANSLATED + "\nEn mening.\n"}
+    )
+    assert {"title", "summary", "organisation"} <= {
+        p.field for p in content.problems if p.path == "content/acts/the-act.sv.md"
+    }

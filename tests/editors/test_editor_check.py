@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-from conftest import BUILD_DATE, TARKEISSA, act, run
+from conftest import act, run
 from test_bad_content_report import BAD_FILES, GOLDEN
+
 
 def test_a_clean_project_passes(project):
     p = project({"content/acts/the-act.fi.md": act()})
@@ -38,8 +34,10 @@ def test_github_format_annotates_each_problem_on_its_line(project):
     lines = result.stdout.splitlines()
     assert lines[-1] == "8 problem(s) in 4 file(s)."
     assert all(line.startswith("::error file=") for line in lines[:-1])
-    assert ("::error file=content/acts/jamsa-asiakaspalvelu.fi.md,line=8,col=27,title=themes.1::"
-            "'tyohyvinvoinit' is not a term of themes. Fix: Did you mean 'tyohyvinvointi'?") in result.stdout
+    assert (
+        "::error file=content/acts/jamsa-asiakaspalvelu.fi.md,line=8,col=27,title=themes.1::"
+        "'tyohyvinvoinit' is not a term of themes. Fix: Did you mean 'tyohyvinvointi'?"
+    ) in result.stdout
     # a message's own newlines are escaped, so GitHub reads one annotation per line
     assert len(lines) == 9
 
@@ -56,8 +54,12 @@ def test_given_paths_only_those_files_are_reported(project):
 
 def test_a_path_keeps_the_other_files_as_context(project):
     # the campaign named by the act exists only in another file, which is read but not reported on
-    p = project({"content/acts/the-act.fi.md": act(campaign="kevat"),
-                 "docs/campaigns/kevat.fi.md": "---\ntype: campaign\ntitle: Kevään kampanja\n---\n"})
+    p = project(
+        {
+            "content/acts/the-act.fi.md": act(campaign="kevat"),
+            "docs/campaigns/kevat.fi.md": "---\ntype: campaign\ntitle: Kevään kampanja\n---\n",
+        }
+    )
     result = run(p.root, "check", "content/acts/the-act.fi.md")
     assert result.returncode == 0, result.stdout
     assert run(p.root, "check").returncode == 1  # the campaign page itself lacks summary and start
@@ -65,8 +67,12 @@ def test_a_path_keeps_the_other_files_as_context(project):
 
 def test_a_changed_vocabulary_checks_every_file(project):
     from conftest import VOCABULARIES
+
     p = project({"content/acts/the-act.fi.md": act()})
-    p.write("content/vocabularies.yml", VOCABULARIES.replace("  palvelumuotoilu: {fi: Palvelumuotoilu, sv: Tjänstedesign}\n", ""))
+    p.write(
+        "content/vocabularies.yml",
+        VOCABULARIES.replace("  palvelumuotoilu: {fi: Palvelumuotoilu, sv: Tjänstedesign}\n", ""),
+    )
     result = run(p.root, "check", "content/vocabularies.yml")
     assert result.returncode == 1
     assert "content/acts/the-act.fi.md:8:10: themes.0: 'palvelumuotoilu' is not a term of themes." in result.stdout

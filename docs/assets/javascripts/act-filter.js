@@ -1,5 +1,6 @@
-/* Tekojen tori filter: theme, sector and region together. The form stays hidden without
-   JavaScript; the term pages reach every act anyway. The data loads on first use only (or when the
+/* Tekojen tori filter: theme, sector and region together. The form is in the page as sent (a GET
+   form to this page, so nothing moves when this script comes); the script filters in place, and
+   without it the term pages reach every act. The data loads on first use only (or when the
    address already holds choices). Each option says how many acts it leaves given the other choices;
    the choices are in the address (?themes=…&sectors=…&regions=…), so a list can be shared and the
    back button returns to the previous one. */
@@ -13,7 +14,6 @@
   var source = new URL(form.dataset.source, location.href);
   if (source.origin !== root.origin || source.pathname.indexOf(root.pathname) !== 0 ||
       !/\/filter-data\.json$/.test(source.pathname)) return;
-  form.hidden = false;
   var status = form.querySelector(".tt-filter__status");
   var list = form.querySelector(".tt-filter__results");
   var more = form.querySelector(".tt-filter__more");
@@ -23,6 +23,7 @@
   function load() {
     if (data) return Promise.resolve(data);
     status.textContent = form.dataset.loading;
+    list.setAttribute("aria-busy", "true");  // until apply() has written the list
     return fetch(source.href).then(function (r) { return r.json(); }).then(function (d) { data = d; return d; });
   }
 
@@ -92,6 +93,7 @@
   }
 
   function apply() {
+    list.setAttribute("aria-busy", "false");
     var chosen = {themes: wanted("themes"), sectors: wanted("sectors"), regions: wanted("regions")};
     list.textContent = "";
     shown = 0;
@@ -126,6 +128,11 @@
   }
 
   form.addEventListener("change", function () {
+    history.pushState(null, "", address());
+    load().then(apply);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
     history.pushState(null, "", address());
     load().then(apply);
   });

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 
 
-def build_date_from_environment(environ: dict[str, str] | None = None) -> dt.date:
+def build_date_from_environment(environ: Mapping[str, str] | None = None) -> dt.date:
     """SOURCE_DATE_EPOCH (the reproducible-builds convention) or TT_BUILD_DATE, else today (UTC)."""
     environ = os.environ if environ is None else environ
     if environ.get("TT_BUILD_DATE"):
         return dt.date.fromisoformat(environ["TT_BUILD_DATE"])
     if environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def report_language(environ: dict[str, str] | None = None) -> str | None:

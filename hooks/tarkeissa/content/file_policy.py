@@ -18,8 +18,11 @@ from .source import read_without_following
 
 # What an asset's first bytes must be, by its (lowercase) extension: a renamed HTML page is not an image.
 RASTER_SIGNATURES = {
-    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"), ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".pdf": (b"%PDF-",),
 }
 ASSET_TYPES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
 ASSET_LIMIT = 20 * 1024 * 1024  # bytes
@@ -42,6 +45,9 @@ class ContentFile:
 class Tree:
     files: list[ContentFile] = field(default_factory=list)
     published: set[str] = field(default_factory=set)  # docs/-relative paths of files published as they are
+    # every asset that passed, by its shown path: where the site publishes it (docs/ ones as they are,
+    # those beside acts and tools under media/), for links from bodies
+    assets: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -57,8 +63,13 @@ def scan(root: Path, docs_dir: Path) -> Tree:
             _scan_items(Path(entry.path), CONTENT_FOLDERS[entry.name], tree, root)
         elif entry.is_dir(follow_symlinks=False):
             closest = difflib.get_close_matches(entry.name, list(CONTENT_FOLDERS), n=1, cutoff=0.5)
-            _problem(tree, root, entry.path, "folder.unknown",
-                     suggestion=phrase("suggest.folder", folder=closest[0]) if closest else "")
+            _problem(
+                tree,
+                root,
+                entry.path,
+                "folder.unknown",
+                suggestion=phrase("suggest.folder", folder=closest[0]) if closest else "",
+            )
         elif entry.name != "vocabularies.yml":
             _misplaced(tree, root, Path(entry.path), phrase("advice.content-folder"))
     _scan_docs(docs_dir, docs_dir, tree, root)
@@ -66,7 +77,7 @@ def scan(root: Path, docs_dir: Path) -> Tree:
     return tree
 
 
-def _entries(directory: Path, tree: Tree, root: Path) -> list[os.DirEntry]:
+def _entries(directory: Path, tree: Tree, root: Path) -> list[os.DirEntry[str]]:
     """A folder's entries, symbolic links and ignored files reported or left out here, once."""
     try:
         with os.scandir(directory) as listing:
@@ -96,7 +107,8 @@ def _scan_items(directory: Path, kind: str, tree: Tree, root: Path) -> None:
             else:
                 _wrong_extension(tree, root, path)
         elif path.suffix.lower() in ASSET_TYPES:
-            _check_asset(tree, root, path)
+            if _check_asset(tree, root, path):
+                tree.assets[_shown(root, path)] = f"media/{directory.name}/{entry.name}"
         else:
             _misplaced(tree, root, path, phrase(f"advice.beside-{kind}", assets=_asset_list()))
 
@@ -123,6 +135,7 @@ def _scan_docs(directory: Path, docs_dir: Path, tree: Tree, root: Path) -> None:
                 _problem(tree, root, entry.path, "file.in-build-folder", folder=relative.split("/")[0])
             elif _check_asset(tree, root, path):
                 tree.published.add(relative)
+                tree.assets[_shown(root, path)] = relative
         else:
             _misplaced(tree, root, path, phrase("advice.docs-folder", assets=_asset_list()))
 
@@ -189,5 +202,5 @@ def _shown(root: Path, path: Path | str) -> str:
         return Path(path).as_posix()
 
 
-def _problem(tree: Tree, root: Path, path: str, rule: str, /, **params) -> None:
+def _problem(tree: Tree, root: Path, path: str, rule: str, /, **params: object) -> None:
     tree.problems.append(Problem.at(_shown(root, path), 1, 1, "file", rule, **params))

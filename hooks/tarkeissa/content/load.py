@@ -8,29 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, TypeAlias
 
-from . import file_policy
-from .body_policy import check_body
-from .languages import LANGUAGES
 from ..parallel import parallel_map
+from . import file_policy
+from .body_cache import BodyCache
+from .body_policy import BodyStore, ConvertedBody, checked_body
+from .languages import LANGUAGES
+from .links import BodyPlace, SiteFiles, address_by_name
 from .messages import phrase
 from .problems import Problem
 from .schema import ACT, CAMPAIGN, PAGE, SCHEMAS, SHARED_FIELDS, TOOL, Kind, Schema
-from .source import read_source
+from .source import FieldPath, SourceDocument, read_source
 from .validate import ValidationContext, validate
 from .vocabularies import Vocabularies, load_vocabularies
 
 CONTENT_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]{1,78})[a-z0-9])\.(?P<lang>fi|sv)\.md\Z")
 PAGE_FILE = re.compile(r"^(?P<id>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.(?P<lang>fi|sv)\.md\Z")
-
+# a file to read: its path, its path as editors see it, its kind, the pattern of its name, and its name
+FileToRead: TypeAlias = tuple[Path, str, str, re.Pattern[str], str]
 
 
 @dataclass
 class Entry:
     """One language version of an act, tool, campaign or page."""
+
     kind: str  # act, tool, campaign, page
     id: str  # act or tool id, campaign id, or a page's path without the language ("about")
     lang: str
@@ -43,6 +48,8 @@ class Entry:
     # A translation with no text of its own yet (the web editor writes one, holding only the shared
     # fields, for the language left empty): what it lacks is told only if it stands alone.
     held: tuple[Problem, ...] | None = None
+    # the body as the site publishes it, converted and sanitized by the check; the page renders it
+    converted: ConvertedBody | None = None
 
     @property
     def draft(self) -> bool:
@@ -50,7 +57,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        return self.values.get("title", self.id)
+        return str(self.values.get("title", self.id))
 
 
 Collection = dict[str, dict[str, Entry]]  # id -> lang -> entry
@@ -73,24 +80,39 @@ class Content:
     files_checked: int = 0
     published: set[str] = field(default_factory=set)  # docs/-relative files published as they are (assets)
     untranslated: list[str] = field(default_factory=list)  # translations with no text yet: no page
+    site_files: SiteFiles = field(default_factory=SiteFiles)  # what bodies may link to
 
     def collection(self, kind: str) -> Collection:
         return {"act": self.acts, "tool": self.tools, "campaign": self.campaigns, "page": self.pages}[kind]
 
-    def without_drafts(self) -> "Content":
+    def without_drafts(self) -> Content:
         """The content a production build publishes: every draft version left out."""
+
         def keep(collection: Collection) -> Collection:
-            kept = {key: {lang: e for lang, e in versions.items() if not e.draft}
-                    for key, versions in collection.items()}
+            kept = {
+                key: {lang: e for lang, e in versions.items() if not e.draft} for key, versions in collection.items()
+            }
             return {key: versions for key, versions in kept.items() if versions}
-        return Content(self.vocabularies, self.today, keep(self.acts), keep(self.tools),
-                       keep(self.campaigns), keep(self.pages), self.problems, self.files_checked, self.published,
-                       self.untranslated)
+
+        return Content(
+            self.vocabularies,
+            self.today,
+            keep(self.acts),
+            keep(self.tools),
+            keep(self.campaigns),
+            keep(self.pages),
+            self.problems,
+            self.files_checked,
+            self.published,
+            self.untranslated,
+            self.site_files,
+        )
 
 
 @dataclass(frozen=True)
 class Layout:
     """Where the editors' files are."""
+
     root: Path
     docs_dir: Path
 
@@ -109,17 +131,26 @@ class Layout:
             return path.as_posix()
 
 
-def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = None, jobs: int = 1) -> Content:
+def load_content(
+    layout: Layout, today: dt.date, only: Iterable[Path] | None = None, jobs: int = 1, cache_dir: Path | None = None
+) -> Content:
     """Read and check every content file (or only the given ones, with everything else as context).
-    With jobs=2 the files are read and checked on both cores."""
+    With jobs=2 the files are read and checked on both cores. `cache_dir`: where checked bodies are
+    kept between runs (body_cache), if anywhere."""
+    cache = BodyCache(cache_dir) if cache_dir is not None else None
     vocabularies, problems = load_vocabularies(layout.vocabularies_file, layout.shown(layout.vocabularies_file))
     content = Content(vocabularies, today, problems=list(problems))
     tree = file_policy.scan(layout.root, layout.docs_dir)
     content.problems += tree.problems
     content.published = tree.published
-    files = [(file.path, file.shown, file.kind, PAGE_FILE if file.kind == "page" else CONTENT_FILE, file.name)
-             for file in tree.files]
-    read = parallel_map(lambda file: _read_file_safely(vocabularies, today, *file), files, jobs)
+    files = [
+        (file.path, file.shown, file.kind, PAGE_FILE if file.kind == "page" else CONTENT_FILE, file.name)
+        for file in tree.files
+    ]
+    content.site_files = site_files = _site_files(tree, files)
+    read = parallel_map(lambda file: _read_file_safely(vocabularies, today, *file, site_files, cache), files, jobs)
+    if cache is not None:
+        cache.prune()
     for entry, file_problems in read:
         content.files_checked += 1
         content.problems += file_problems
@@ -127,8 +158,17 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
             continue
         versions = content.collection(entry.kind).setdefault(entry.id, {})
         if entry.lang in versions:  # only campaigns in two folders can collide
-            content.problems.append(Problem.at(entry.source_path, 1, 1, "file name", "file.campaign-id-taken",
-                                               id=entry.id, other=versions[entry.lang].source_path))
+            content.problems.append(
+                Problem.at(
+                    entry.source_path,
+                    1,
+                    1,
+                    "file name",
+                    "file.campaign-id-taken",
+                    id=entry.id,
+                    other=versions[entry.lang].source_path,
+                )
+            )
             continue
         versions[entry.lang] = entry
     _check_across_files(content)
@@ -139,56 +179,108 @@ def load_content(layout: Layout, today: dt.date, only: Iterable[Path] | None = N
     return content
 
 
-def _read_file_safely(vocabularies, today: dt.date, path: Path, shown: str, *rest) -> tuple[Entry | None, list[Problem]]:
+def _site_files(tree: file_policy.Tree, files: list[FileToRead]) -> SiteFiles:
+    """Every page a body may link to by its file name, at the address its name gives, and every asset."""
+    pages = {}
+    for _, shown, kind, pattern, name in files:
+        stem, _, file_name = name.rpartition("/")
+        match = pattern.match(file_name)
+        if match:
+            key = (stem + "/" if stem else "") + match["id"]
+            pages[shown] = (address_by_name(kind, key, match["lang"]), match["lang"])
+    return SiteFiles(pages, dict(tree.assets))
+
+
+def _read_file_safely(
+    vocabularies: Vocabularies, today: dt.date, path: Path, shown: str, *rest: Any
+) -> tuple[Entry | None, list[Problem]]:
     """Whatever a file holds, the answer is problems naming it, never a traceback."""
     try:
         return _read_file(vocabularies, today, path, shown, *rest)
     except RecursionError:
         return None, [Problem.at(shown, 1, 1, "file", "file.too-deep")]
-    except Exception as error:  # noqa: BLE001 - reported as the bug it is, with the file named
+    except Exception as error:  # noqa: BLE001  a bug of ours is reported as a problem of this file, never a traceback
         return None, [Problem.at(shown, 1, 1, "file", "file.build-bug", error=type(error).__name__)]
 
 
-def _read_file(vocabularies, today: dt.date, path: Path, shown: str, kind: str, pattern: re.Pattern,
-               name: str) -> tuple[Entry | None, list[Problem]]:
+def _read_file(
+    vocabularies: Vocabularies,
+    today: dt.date,
+    path: Path,
+    shown: str,
+    kind: str,
+    pattern: re.Pattern[str],
+    name: str,
+    site_files: SiteFiles | None = None,
+    cache: BodyStore | None = None,
+) -> tuple[Entry | None, list[Problem]]:
     """One file read and checked on its own: its entry (None if it cannot be used) and its problems."""
     stem, _, file_name = name.rpartition("/")
     match = pattern.match(file_name)
     if not match:
-        return None, [Problem.at(shown, 1, 1, "file name", _file_name_rule(file_name), name=file_name,
-                                 advice=phrase("advice.page-name" if kind == "page" else "advice.item-name"))]
+        return None, [
+            Problem.at(
+                shown,
+                1,
+                1,
+                "file name",
+                _file_name_rule(file_name),
+                name=file_name,
+                advice=phrase("advice.page-name" if kind == "page" else "advice.item-name"),
+            )
+        ]
     key = (stem + "/" if stem else "") + match["id"]
     lang = match["lang"]
     document, problems = read_source(path, shown)
+    place = BodyPlace(shown, lang, address_by_name(kind, key, lang), site_files or SiteFiles())
     if not document.parsed:  # the body is still checked: every problem of the file in one run
-        return None, problems + (check_body(document.body, shown, document.body_line) if document.body else [])
+        if not document.body:
+            return None, problems
+        return None, problems + list(checked_body(document.body, shown, document.body_line, place, cache).problems)
     schema: Schema = ACT if kind == "act" else TOOL if kind == "tool" else PAGE
     if kind == "page" and "type" in document.data:
         if document.data["type"] == "campaign":
             schema, kind, key = CAMPAIGN, "campaign", match["id"]
         else:
             line, column = document.position(("type",))
-            return None, problems + [Problem.at(shown, line, column, "type", "page.unknown-type",
-                                                value=str(document.data["type"]))]
-    values, invalid = validate(document, schema, ValidationContext(vocabularies, today, path.parent),
-                               may_omit=SHARED_FIELDS.get(kind, ()))
-    problems = problems + check_body(document.body, shown, document.body_line)
+            return None, [
+                *problems,
+                Problem.at(shown, line, column, "type", "page.unknown-type", value=str(document.data["type"])),
+            ]
+    values, invalid = validate(
+        document, schema, ValidationContext(vocabularies, today, path.parent), may_omit=SHARED_FIELDS.get(kind, ())
+    )
+    checked = checked_body(document.body, shown, document.body_line, place, cache)
+    problems = problems + list(checked.problems)
     held = None
     if _holds_no_text(document, schema, SHARED_FIELDS.get(kind, ())):
         shared = set(SHARED_FIELDS.get(kind, ()))
         held = tuple(p for p in invalid if p.field.split(".")[0] not in shared)
         invalid = [p for p in invalid if p.field.split(".")[0] in shared]
-    return Entry(kind, key, lang, shown, path, values, document.body, document.body_line,
-                 frozenset(map(str, document.data)), held), problems + invalid
+    return Entry(
+        kind,
+        key,
+        lang,
+        shown,
+        path,
+        values,
+        document.body,
+        document.body_line,
+        frozenset(map(str, document.data)),
+        held,
+        checked.converted,
+    ), problems + invalid
 
 
-def _holds_no_text(document, schema: Schema, shared: tuple[str, ...]) -> bool:
+def _holds_no_text(document: SourceDocument, schema: Schema, shared: tuple[str, ...]) -> bool:
     """Only shared fields and constants, every other field empty, and no body: nothing to translate yet."""
     if not shared or document.body.strip():
         return False
     constants = {spec.name for spec in schema.fields if spec.kind == Kind.CONSTANT}
-    return all(name in shared or name in constants or value is False or value in (None, "", [], {})
-               for name, value in document.data.items())  # `draft: false` as the editor writes it says nothing
+    return all(
+        name in shared or name in constants or value is False or value in (None, "", [], {})
+        for name, value in document.data.items()
+    )  # `draft: false` as the editor writes it says nothing
 
 
 def _file_name_rule(name: str) -> str:
@@ -215,8 +307,9 @@ def _take_shared_fields(content: Content) -> None:
                         unresolved.append(name)
                 if any(spec.required and spec.name in unresolved for spec in schema.fields):
                     document, _ = read_source(entry.abs_path, entry.source_path)
-                    _, found = validate(document, schema, ValidationContext(content.vocabularies, content.today,
-                                                                            entry.abs_path.parent))
+                    _, found = validate(
+                        document, schema, ValidationContext(content.vocabularies, content.today, entry.abs_path.parent)
+                    )
                     content.problems += [problem for problem in found if problem.field in unresolved]
 
 
@@ -233,8 +326,9 @@ def _settle_untranslated(content: Content) -> None:
                     content.problems += entry.held
                     continue
                 for name in _disagreeing(entry, other, SHARED_FIELDS[kind]):
-                    content.problems.append(_at(entry, (name,), "translation.differs", other=other.source_path,
-                                                field=name))
+                    content.problems.append(
+                        _at(entry, (name,), "translation.differs", other=other.source_path, field=name)
+                    )
                 del versions[lang]
                 content.untranslated.append(entry.source_path)
 
@@ -242,12 +336,19 @@ def _settle_untranslated(content: Content) -> None:
 def _check_across_files(content: Content) -> None:
     _settle_untranslated(content)
     _take_shared_fields(content)
-    for act_id, versions in content.acts.items():
+    for versions in content.acts.values():
         for entry in versions.values():
             campaign = entry.values.get("campaign")
             if campaign and campaign not in content.campaigns:
-                content.problems.append(_at(entry, ("campaign",), "campaign.unknown", campaign=campaign,
-                                            campaigns=", ".join(sorted(content.campaigns)) or phrase("none-yet")))
+                content.problems.append(
+                    _at(
+                        entry,
+                        ("campaign",),
+                        "campaign.unknown",
+                        campaign=campaign,
+                        campaigns=", ".join(sorted(content.campaigns)) or phrase("none-yet"),
+                    )
+                )
     for kind in ("act", "tool"):
         _check_redirects(content, kind)
     for kind, fields in SHARED_FIELDS.items():
@@ -270,15 +371,25 @@ def _check_redirects(content: Content, kind: str) -> None:
                 if old_id in collection:
                     owner = next(iter(collection[old_id].values()))
                     if old_id == item_id:
-                        content.problems.append(_at(entry, where, "redirect.own-id", old_id=old_id,
-                                                    item=phrase(f"that.{kind}")))
+                        content.problems.append(
+                            _at(entry, where, "redirect.own-id", old_id=old_id, item=phrase(f"that.{kind}"))
+                        )
                     else:
-                        content.problems.append(_at(entry, where, "redirect.existing-id", old_id=old_id,
-                                                    existing=phrase(f"existing.{kind}"), other=owner.source_path,
-                                                    item=phrase(f"that.{kind}")))
+                        content.problems.append(
+                            _at(
+                                entry,
+                                where,
+                                "redirect.existing-id",
+                                old_id=old_id,
+                                existing=phrase(f"existing.{kind}"),
+                                other=owner.source_path,
+                                item=phrase(f"that.{kind}"),
+                            )
+                        )
                 elif old_id in claimed and claimed[old_id].id != item_id:
-                    content.problems.append(_at(entry, where, "redirect.claimed", old_id=old_id,
-                                                other=claimed[old_id].source_path))
+                    content.problems.append(
+                        _at(entry, where, "redirect.claimed", old_id=old_id, other=claimed[old_id].source_path)
+                    )
                 else:
                     claimed.setdefault(old_id, entry)
 
@@ -286,8 +397,13 @@ def _check_redirects(content: Content, kind: str) -> None:
 def _disagreeing(entry: Entry, other: Entry, fields: Iterable[str]) -> list[str]:
     """The shared fields both versions give, with different values. (A field one version leaves out
     has been taken from the other by then, or is missing from both.)"""
-    return [name for name in fields if name in entry.given and name in other.given
-            and _comparable(entry.values.get(name)) != _comparable(other.values.get(name))]
+    return [
+        name
+        for name in fields
+        if name in entry.given
+        and name in other.given
+        and _comparable(entry.values.get(name)) != _comparable(other.values.get(name))
+    ]
 
 
 def _comparable(value: Any) -> Any:
@@ -296,7 +412,7 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _at(entry: Entry, path: tuple, rule: str, /, **params) -> Problem:
+def _at(entry: Entry, path: FieldPath, rule: str, /, **params: Any) -> Problem:
     # Re-reading positions is cheap and keeps Entry free of parser state.
     document, _ = read_source(entry.abs_path, entry.source_path)
     line, column = document.position(path)

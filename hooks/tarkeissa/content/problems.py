@@ -7,8 +7,9 @@ hint are rendered from the catalogue in the language asked for. `message` and `h
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from .messages import FIX, GITHUB_FIX, RULES, SUMMARY, file_language, render, rule_text
 
@@ -23,12 +24,12 @@ class Problem:
     rule: str  # an id of messages.RULES
     params: tuple[tuple[str, Any], ...] = ()  # the rule's parameters, as pairs: the record stays hashable
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.rule not in RULES:
             raise ValueError(f"unknown rule id {self.rule!r}")
 
     @classmethod
-    def at(cls, path: str, line: int, column: int, field: str, rule: str, /, **params: Any) -> "Problem":
+    def at(cls, path: str, line: int, column: int, field: str, rule: str, /, **params: Any) -> Problem:
         return cls(path, line, column, field, rule, tuple(sorted(params.items())))
 
     def text(self, lang: str | None = None) -> tuple[str, str]:
@@ -43,10 +44,10 @@ class Problem:
     def hint(self) -> str:
         return self.text("en")[1]
 
-    def _key(self) -> tuple:  # by position, then by what is said, as the report lists them
-        return (self.path, self.line, self.column, self.field) + self.text("en")
+    def _key(self) -> tuple[Any, ...]:  # by position, then by what is said, as the report lists them
+        return (self.path, self.line, self.column, self.field, *self.text("en"))
 
-    def __lt__(self, other: "Problem") -> bool:
+    def __lt__(self, other: Problem) -> bool:
         return self._key() < other._key()
 
     def as_text(self, lang: str | None = None) -> str:

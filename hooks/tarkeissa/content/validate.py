@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .messages import file_language, phrase
+from .messages import Phrase, file_language, phrase
 from .problems import Problem
 from .schema import EMAIL_ADDRESS, ITEM_ID, FieldSpec, Kind, Schema
 from .source import FieldPath, SourceDocument
@@ -23,6 +24,8 @@ ITEM_ID_TEXT = re.compile(ITEM_ID)
 MARKUP = re.compile(r"<[A-Za-z!/]|&[A-Za-z]+;|&#\d+;|\]\(|\*\*|__|`|^\s*#|^\s*[-*+] ", re.MULTILINE)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
 _INVALID = object()
+# reports a problem of the value being checked, and gives _INVALID
+Fail = Callable[..., object]
 
 
 @dataclass
@@ -32,8 +35,9 @@ class ValidationContext:
     file_dir: Path  # the directory of the file being checked, for FILE fields
 
 
-def validate(document: SourceDocument, schema: Schema, context: ValidationContext,
-             may_omit: tuple[str, ...] = ()) -> tuple[dict, list[Problem]]:
+def validate(
+    document: SourceDocument, schema: Schema, context: ValidationContext, may_omit: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], list[Problem]]:
     """`may_omit`: top-level fields a translation may leave out; content.py takes them from its counterpart."""
     problems: list[Problem] = []
     data = document.data
@@ -42,45 +46,93 @@ def validate(document: SourceDocument, schema: Schema, context: ValidationContex
     return values, problems
 
 
-def _check_fields(data: dict, specs: tuple[FieldSpec, ...], path: FieldPath, schema: Schema,
-                  document: SourceDocument, context: ValidationContext, problems: list[Problem],
-                  known: tuple[FieldSpec, ...] | None = None) -> dict:
-    known = [spec.name for spec in (specs if known is None else known)]
+def _check_fields(
+    data: dict[str, Any],
+    specs: tuple[FieldSpec, ...],
+    path: FieldPath,
+    schema: Schema,
+    document: SourceDocument,
+    context: ValidationContext,
+    problems: list[Problem],
+    known: tuple[FieldSpec, ...] | None = None,
+) -> dict[str, Any]:
+    names = [spec.name for spec in (specs if known is None else known)]
     for key in data:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        if key not in names:
+            close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
             where = phrase("where.group", group=".".join(map(str, path))) if path else phrase(f"where.{schema.name}")
-            problems.append(_problem(document, path + (key,), "field.unknown", at_key=True, where=where,
-                                     suggestion=phrase("suggest.field", name=close[0]) if close else "",
-                                     fields=", ".join(known)))
+            problems.append(
+                _problem(
+                    document,
+                    (*path, key),
+                    "field.unknown",
+                    at_key=True,
+                    where=where,
+                    suggestion=phrase("suggest.field", name=close[0]) if close else "",
+                    fields=", ".join(names),
+                )
+            )
     clean: dict[str, Any] = {}
     for spec in specs:
-        field_path = path + (spec.name,)
+        field_path = (*path, spec.name)
         value = data.get(spec.name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if spec.required:
                 if spec.name in data:
-                    problems.append(_problem(document, field_path, "field.empty", field=spec.name,
-                                             example=_example(spec, context, document).rstrip(".")))
+                    problems.append(
+                        _problem(
+                            document,
+                            field_path,
+                            "field.empty",
+                            field=spec.name,
+                            example=_example(spec, context, document).rstrip("."),
+                        )
+                    )
                 else:
-                    problems.append(_problem(document, field_path, "field.required", field=spec.name,
-                                             example=_example(spec, context, document)))
+                    problems.append(
+                        _problem(
+                            document,
+                            field_path,
+                            "field.required",
+                            field=spec.name,
+                            example=_example(spec, context, document),
+                        )
+                    )
             continue
         checked = _check_value(value, spec, field_path, schema, document, context, problems)
         if checked is not _INVALID:
             clean[spec.name] = checked
     for spec in specs:
-        if spec.not_before and spec.name in clean and spec.not_before in clean:
-            if clean[spec.name] < clean[spec.not_before]:
-                problems.append(_problem(document, path + (spec.name,), "field.date-order", value=clean[spec.name],
-                                         other=spec.not_before, other_value=clean[spec.not_before],
-                                         field=spec.name))
+        if (
+            spec.not_before
+            and spec.name in clean
+            and spec.not_before in clean
+            and clean[spec.name] < clean[spec.not_before]
+        ):
+            problems.append(
+                _problem(
+                    document,
+                    (*path, spec.name),
+                    "field.date-order",
+                    value=clean[spec.name],
+                    other=spec.not_before,
+                    other_value=clean[spec.not_before],
+                    field=spec.name,
+                )
+            )
     return clean
 
 
-def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, document: SourceDocument,
-                 context: ValidationContext, problems: list[Problem]) -> Any:
-    def fail(rule: str, where: FieldPath = path, /, **params) -> object:
+def _check_value(
+    value: Any,
+    spec: FieldSpec,
+    path: FieldPath,
+    schema: Schema,
+    document: SourceDocument,
+    context: ValidationContext,
+    problems: list[Problem],
+) -> Any:
+    def fail(rule: str, where: FieldPath = path, /, **params: Any) -> object:
         problems.append(_problem(document, where, rule, **params))
         return _INVALID
 
@@ -90,8 +142,11 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
             return fail("field.not-text", actual=_describe(value), field=spec.name, value=_plain(value))
         value = value.strip()
         if kind in (Kind.TEXT, Kind.PLAIN_TEXT) and not _length_ok(value, spec):
-            return fail("field.too-long" if spec.max_length and len(value) > spec.max_length else "field.too-short",
-                        length=len(value), range=_range_text(spec.min_length, spec.max_length))
+            return fail(
+                "field.too-long" if spec.max_length and len(value) > spec.max_length else "field.too-short",
+                length=len(value),
+                range=_range_text(spec.min_length, spec.max_length),
+            )
         if kind == Kind.PLAIN_TEXT and (match := MARKUP.search(value)):
             return fail("field.markup", markup=match.group(0).strip())
         if spec.prefix and not value.startswith(spec.prefix):
@@ -114,9 +169,17 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
             return fail("field.not-a-list", actual=_describe(value), field=spec.name)
         items = []
         for index, item in enumerate(value):
-            checked = _check_value(item, FieldSpec(spec.name, Kind.TEXT, spec.description, min_length=spec.min_length,
-                                                   max_length=spec.max_length), path + (index,), schema, document,
-                                   context, problems)
+            checked = _check_value(
+                item,
+                FieldSpec(
+                    spec.name, Kind.TEXT, spec.description, min_length=spec.min_length, max_length=spec.max_length
+                ),
+                (*path, index),
+                schema,
+                document,
+                context,
+                problems,
+            )
             if checked is not _INVALID:
                 items.append(checked)
         return items
@@ -126,9 +189,9 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         ids: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not ITEM_ID_TEXT.match(item.strip()):
-                fail("field.invalid-id", path + (index,), value=_plain(item))
+                fail("field.invalid-id", (*path, index), value=_plain(item))
             elif item.strip() in ids:
-                fail("field.repeated-id", path + (index,), value=item.strip())
+                fail("field.repeated-id", (*path, index), value=item.strip())
             else:
                 ids.append(item.strip())
         return ids
@@ -139,16 +202,19 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
             return _not_a_list(value, spec, "field.terms-not-a-list", "term", fail)
         terms: list[str] = []
         for index, item in enumerate(value):
-            term = _check_term(item, spec, path + (index,), document, context, problems)
+            term = _check_term(item, spec, (*path, index), document, context, problems)
             if term is _INVALID:
                 continue
             if term in terms:
-                fail("field.repeated-term", path + (index,), value=term)
+                fail("field.repeated-term", (*path, index), value=term)
                 continue
             terms.append(term)
         if not _count_ok(len(value), spec):
-            return fail("field.too-many-terms" if spec.max_items and len(value) > spec.max_items
-                        else "field.too-few-terms", count=len(value), range=_range_text(spec.min_items, spec.max_items))
+            return fail(
+                "field.too-many-terms" if spec.max_items and len(value) > spec.max_items else "field.too-few-terms",
+                count=len(value),
+                range=_range_text(spec.min_items, spec.max_items),
+            )
         return terms
     if kind == Kind.DATE:
         if isinstance(value, dt.datetime):
@@ -167,7 +233,9 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         this_year = context.today.year
         if isinstance(value, bool) or not isinstance(value, int):
             return fail("field.not-a-year", actual=_describe(value), field=spec.name)
-        if spec.min_value is not None and value < spec.min_value or spec.max_value_is_this_year and value > this_year:
+        if (spec.min_value is not None and value < spec.min_value) or (
+            spec.max_value_is_this_year and value > this_year
+        ):
             return fail("field.year-range", value=str(value), low=str(spec.min_value), high=str(this_year))
         return value
     if kind == Kind.BOOLEAN:
@@ -188,36 +256,72 @@ def _check_value(value: Any, spec: FieldSpec, path: FieldPath, schema: Schema, d
         items = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                fail("field.item-not-a-group", path + (index,), number=index + 1, actual=_describe(item),
-                     field=spec.name, shape=_shape(spec))
+                fail(
+                    "field.item-not-a-group",
+                    (*path, index),
+                    number=index + 1,
+                    actual=_describe(item),
+                    field=spec.name,
+                    shape=_shape(spec),
+                )
                 continue
-            items.append(_check_fields(item, spec.fields, path + (index,), schema, document, context, problems))
+            items.append(_check_fields(item, spec.fields, (*path, index), schema, document, context, problems))
         return items
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover - the schema is ours
 
 
-def _check_term(value: Any, spec: FieldSpec, path: FieldPath, document: SourceDocument,
-                context: ValidationContext, problems: list[Problem]) -> Any:
+def _check_term(
+    value: Any,
+    spec: FieldSpec,
+    path: FieldPath,
+    document: SourceDocument,
+    context: ValidationContext,
+    problems: list[Problem],
+) -> Any:
     vocabulary = spec.vocabulary or ""
     if isinstance(value, list):
-        problems.append(_problem(document, path, "field.one-term", field=spec.name,
-                                 term=_plain(value[0]) if value else _example(spec, context, document)))
+        problems.append(
+            _problem(
+                document,
+                path,
+                "field.one-term",
+                field=spec.name,
+                term=_plain(value[0]) if value else _example(spec, context, document),
+            )
+        )
         return _INVALID
     if not isinstance(value, str):
-        problems.append(_problem(document, path, "field.term-not-text", vocabulary=vocabulary, actual=_describe(value),
-                                 terms=_some_terms(context, vocabulary)))
+        problems.append(
+            _problem(
+                document,
+                path,
+                "field.term-not-text",
+                vocabulary=vocabulary,
+                actual=_describe(value),
+                terms=_some_terms(context, vocabulary),
+            )
+        )
         return _INVALID
     value = value.strip()
     if context.vocabularies.get(vocabulary, value) is None:
         close = context.vocabularies.closest(vocabulary, value)
-        problems.append(_problem(document, path, "field.unknown-term", value=value, vocabulary=vocabulary,
-                                 suggestion=_suggestion(close) if close else
-                                 phrase("suggest.use-one-of", terms=_some_terms(context, vocabulary))))
+        problems.append(
+            _problem(
+                document,
+                path,
+                "field.unknown-term",
+                value=value,
+                vocabulary=vocabulary,
+                suggestion=_suggestion(close)
+                if close
+                else phrase("suggest.use-one-of", terms=_some_terms(context, vocabulary)),
+            )
+        )
         return _INVALID
     return value
 
 
-def _check_file(value: str, spec: FieldSpec, document: SourceDocument, context: ValidationContext, fail) -> Any:
+def _check_file(value: str, spec: FieldSpec, document: SourceDocument, context: ValidationContext, fail: Fail) -> Any:
     if "://" in value or value.startswith("/") or ".." in Path(value).parts or "\\" in value:
         return fail("field.file-elsewhere", value=value, example=_example(spec, context, document))
     if not value.lower().endswith(IMAGE_SUFFIXES):
@@ -227,12 +331,12 @@ def _check_file(value: str, spec: FieldSpec, document: SourceDocument, context: 
     return value
 
 
-def _problem(document: SourceDocument, path: FieldPath, rule: str, /, at_key: bool = False, **params) -> Problem:
+def _problem(document: SourceDocument, path: FieldPath, rule: str, /, at_key: bool = False, **params: Any) -> Problem:
     line, column = document.key_position(path) if at_key else document.position(path)
     return Problem.at(document.path, line, column, ".".join(str(part) for part in path), rule, **params)
 
 
-def _describe(value: Any):
+def _describe(value: Any) -> Phrase:
     """What a value is, as a phrase of the catalogue."""
     if isinstance(value, bool):
         return phrase("actual.boolean", value=str(value).lower())
@@ -254,23 +358,24 @@ def _plain(value: Any) -> str:
 
 
 def _length_ok(value: str, spec: FieldSpec) -> bool:
-    return (spec.min_length is None or len(value) >= spec.min_length) and \
-        (spec.max_length is None or len(value) <= spec.max_length)
+    return (spec.min_length is None or len(value) >= spec.min_length) and (
+        spec.max_length is None or len(value) <= spec.max_length
+    )
 
 
 def _count_ok(count: int, spec: FieldSpec) -> bool:
     return (spec.min_items is None or count >= spec.min_items) and (spec.max_items is None or count <= spec.max_items)
 
 
-def _range_text(low: int | None, high: int | None):
+def _range_text(low: int | None, high: int | None) -> Phrase:
     if low is not None and high is not None:
         return phrase("range.between", low=low, high=high)
     return phrase("range.at-least", low=low) if low is not None else phrase("range.at-most", high=high)
 
 
-def _suggestion(close: list[str]):
+def _suggestion(close: list[str]) -> Phrase:
     """'a' or 'b' or 'c', in the hint's language."""
-    terms = repr(close[-1])
+    terms: str | Phrase = repr(close[-1])
     for term in reversed(close[:-1]):
         terms = phrase("suggest.terms-or", first=repr(term), second=terms)
     return phrase("suggest.term", terms=terms)
@@ -293,8 +398,11 @@ def _example(spec: FieldSpec, context: ValidationContext, document: SourceDocume
     if spec.kind == Kind.TERMS:
         return "[" + ", ".join(context.vocabularies.slugs(spec.vocabulary or "")[:2] or ["term"]) + "]"
     if spec.kind == Kind.OBJECT:
-        return "{" + ", ".join(f"{sub.name}: {_example(sub, context, document)}" for sub in spec.fields
-                               if sub.required) + "}"
+        return (
+            "{"
+            + ", ".join(f"{sub.name}: {_example(sub, context, document)}" for sub in spec.fields if sub.required)
+            + "}"
+        )
     if spec.kind == Kind.OBJECT_LIST:
         return "[{" + ", ".join(f"{sub.name}: {_example(sub, context, document)}" for sub in spec.fields) + "}]"
     return "..."  # pragma: no cover - test_messages checks that every field has an example
@@ -304,7 +412,7 @@ def _shape(spec: FieldSpec) -> str:
     return "{" + ", ".join(f"{sub.name}: ..." for sub in spec.fields) + "}"
 
 
-def _not_a_list(value: Any, spec: FieldSpec, rule: str, example: str, fail):
+def _not_a_list(value: Any, spec: FieldSpec, rule: str, example: str, fail: Fail) -> object:
     """A single value where a list belongs: show it written as a one-item list."""
     shown = value if isinstance(value, str) else example
     return fail(rule, actual=_describe(value), field=spec.name, value=shown)

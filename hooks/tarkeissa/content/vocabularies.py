@@ -10,12 +10,24 @@ from pathlib import Path
 
 from .languages import LANGUAGES
 from .problems import Problem
-from .source import SourceDocument, normalise, parse_text, read_without_following
+from .source import (
+    FieldPath,
+    SourceDocument,
+    normalise,
+    parse_text,
+    read_without_following,
+)
 from .text import slugify
 
 VOCABULARY_NAMES = (
-    "themes", "sectors", "regions", "organisation_types",
-    "award_series", "tool_topics", "tool_formats", "audiences",
+    "themes",
+    "sectors",
+    "regions",
+    "organisation_types",
+    "award_series",
+    "tool_topics",
+    "tool_formats",
+    "audiences",
 )
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
@@ -41,6 +53,10 @@ class Vocabularies:
 
     def get(self, vocabulary: str, slug: str) -> Term | None:
         return self.terms.get(vocabulary, {}).get(slug)
+
+    def term(self, vocabulary: str, slug: str) -> Term:
+        """A term a checked file names: it is in the vocabulary (KeyError if not: a bug)."""
+        return self.terms[vocabulary][slug]
 
     def slugs(self, vocabulary: str) -> list[str]:
         return list(self.terms.get(vocabulary, {}))
@@ -74,7 +90,7 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
         return vocabularies, [_shift(problem) for problem in problems]
     data = document.data
 
-    def at(path: tuple) -> tuple[int, int]:
+    def at(path: FieldPath) -> tuple[int, int]:
         line, column = document.position(path)
         return line - 1, column  # undo the framing line
 
@@ -90,27 +106,46 @@ def load_vocabularies(path: Path, shown_path: str) -> tuple[Vocabularies, list[P
             if not SLUG.match(slug):
                 problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.invalid-slug"))
                 continue
-            if not (isinstance(labels, dict) and all(isinstance(labels.get(lang), str) and labels[lang].strip()
-                                                     for lang in LANGUAGES)):
+            if not (
+                isinstance(labels, dict)
+                and all(isinstance(labels.get(lang), str) and labels[lang].strip() for lang in LANGUAGES)
+            ):
                 problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.labels", slug=slug))
                 continue
             term = Term(name, slug, {lang: labels[lang].strip() for lang in LANGUAGES})
             for lang in LANGUAGES:
                 key = (lang, slugify(labels[lang]))
                 if not term.url_slug(lang):  # its page would be the vocabulary's index page itself
-                    problems.append(Problem.at(shown_path, *where, f"{name}.{slug}.{lang}",
-                                               "vocabulary.label-without-letters", label=term.label(lang),
-                                               lang=lang, example=slug.replace("-", " ").capitalize()))
+                    problems.append(
+                        Problem.at(
+                            shown_path,
+                            *where,
+                            f"{name}.{slug}.{lang}",
+                            "vocabulary.label-without-letters",
+                            label=term.label(lang),
+                            lang=lang,
+                            example=slug.replace("-", " ").capitalize(),
+                        )
+                    )
                 elif key in seen_labels:
-                    problems.append(Problem.at(shown_path, *where, f"{name}.{slug}", "vocabulary.same-label",
-                                               lang=lang, other=seen_labels[key]))
+                    problems.append(
+                        Problem.at(
+                            shown_path,
+                            *where,
+                            f"{name}.{slug}",
+                            "vocabulary.same-label",
+                            lang=lang,
+                            other=seen_labels[key],
+                        )
+                    )
                 seen_labels[key] = slug
             terms[slug] = term
         vocabularies.terms[name] = terms
     for name in data:
         if name not in VOCABULARY_NAMES:
-            problems.append(Problem.at(shown_path, *at((name,)), str(name), "vocabulary.unknown",
-                                       names=", ".join(VOCABULARY_NAMES)))
+            problems.append(
+                Problem.at(shown_path, *at((name,)), str(name), "vocabulary.unknown", names=", ".join(VOCABULARY_NAMES))
+            )
     return vocabularies, problems
 
 

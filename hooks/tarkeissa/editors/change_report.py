@@ -6,32 +6,47 @@ whether the story changed) and removed, each linked to its page in the preview b
 Only files git reports as different are read, so the report costs the same for 10 or 10,000 acts.
 A pull request that changes anything else (code, templates, site scripts, workflows, configuration,
 symbolic links) opens the report with a warning: the content checks do not cover code.
+
+Everything a pull request wrote (titles, slugs, file and field names, former ids) is data in the comment,
+never markup: it is shown only inside code spans, where neither Markdown nor GitHub's autolinks
+(addresses, @mentions, #references, commit ids) apply, and in a link's address only percent-encoded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from ..content.source import SourceDocument, normalise, parse_text, read_without_following
-from ..site.cards import page_url
+from ..content.source import (
+    SourceDocument,
+    normalise,
+    parse_text,
+    read_without_following,
+)
+from ..pages.cards import page_url
 
 FOLDERS = ("content/acts", "content/tools", "docs")
 FILE = re.compile(r"^(?P<key>.+)\.(?P<lang>fi|sv)\.md$")
 SECTIONS = (("act", "Acts"), ("tool", "Tools"), ("campaign", "Campaign pages"), ("page", "Pages"))
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 # What the content checks cover; anything else changed needs a developer's review. docs/assets/ holds
 # the site's own scripts and styles, so nothing there is content, not even an image.
-CONTENT = re.compile(r"content/vocabularies\.yml"
-                     r"|content/(?:acts|tools)/[^/]+\.(?:fi|sv)\.md"
-                     r"|docs/(?!assets/)(?:[^/]+/)*[^/]+\.(?:fi|sv)\.md"
-                     r"|(?:content|docs)/(?!assets/)(?:[^/]+/)*[^/]+\.(?i:png|jpe?g|webp|gif|avif|svg|pdf)")
+CONTENT = re.compile(
+    r"content/vocabularies\.yml"
+    r"|content/(?:acts|tools)/[^/]+\.(?:fi|sv)\.md"
+    r"|docs/(?!assets/)(?:[^/]+/)*[^/]+\.(?:fi|sv)\.md"
+    r"|(?:content|docs)/(?!assets/)(?:[^/]+/)*[^/]+\.(?i:png|jpe?g|webp|gif|avif|svg|pdf)"
+)
 PLAIN_MODES = {"000000", "100644", "100755"}  # absent, file, executable file: not a symbolic link or submodule
 LISTED = 50
+# Where a reviewer serves a preview artifact on their own machine (README, "Pull requests").
+LOCAL_PREVIEW = "http://localhost:8000/"
+TEXT_FIELDS = ("title", "slug")  # shown or used in an address: a value that is not text is a problem line
 
 
 class GitError(Exception):
@@ -41,6 +56,7 @@ class GitError(Exception):
 @dataclass
 class Version:
     """One side of a file: its front matter (None when it cannot be read) and its body."""
+
     metadata: dict[str, Any] | None
     body: str
 
@@ -59,6 +75,7 @@ class Change:
     draft: bool = False
     unreadable: bool = False
     former_ids: list[str] = field(default_factory=list)
+    not_text: list[str] = field(default_factory=list)  # fields whose value is not text (check refuses them)
 
 
 @dataclass
@@ -68,7 +85,7 @@ class Report:
 
 
 def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True)
+    result = subprocess.run(["git", *args], check=False, cwd=root, capture_output=True)
     if result.returncode != 0:
         raise GitError(result.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed")
     return os.fsdecode(result.stdout)  # a name that is not UTF-8 comes back as itself, not as an error
@@ -77,13 +94,14 @@ def git(root: Path, *args: str) -> str:
 def diff(root: Path, *revisions: str) -> list[tuple[bool, list[str]]]:
     """Git's own list of files that differ (between a commit and the working tree, or `A...B`): whether both
     sides are plain files, and the paths (a rename's old and new). NUL-separated: no name passes for another."""
-    fields = git(root, "diff", "--raw", "-z", "-M", "--no-color", "--no-ext-diff", "--ignore-submodules=none",
-                 *revisions, "--").split("\0")
+    fields = git(
+        root, "diff", "--raw", "-z", "-M", "--no-color", "--no-ext-diff", "--ignore-submodules=none", *revisions, "--"
+    ).split("\0")
     entries, i = [], 0
     while i + 1 < len(fields):
         old_mode, new_mode, _, _, status = fields[i].lstrip(":").split()
         count = 2 if status[0] in "RC" else 1
-        entries.append(({old_mode, new_mode} <= PLAIN_MODES, fields[i + 1:i + 1 + count]))
+        entries.append(({old_mode, new_mode} <= PLAIN_MODES, fields[i + 1 : i + 1 + count]))
         i += 1 + count
     return entries
 
@@ -94,8 +112,13 @@ def changed_paths(root: Path, entries: list[tuple[bool, list[str]]]) -> list[str
     listed = [path for _, paths in entries for path in paths]
     listed += git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *FOLDERS).split("\0")
     folders = tuple(folder + "/" for folder in FOLDERS)
-    return sorted({path for path in listed
-                   if path.startswith(folders) and path.isprintable() and FILE.fullmatch(path.rsplit("/", 1)[-1])})
+    return sorted(
+        {
+            path
+            for path in listed
+            if path.startswith(folders) and path.isprintable() and FILE.fullmatch(path.rsplit("/", 1)[-1])
+        }
+    )
 
 
 def is_content(path: str) -> bool:
@@ -122,7 +145,7 @@ def read_version(text: str | None, path: str = "") -> Version | None:
 
 
 def base_text(root: Path, base: str, path: str) -> str | None:
-    result = subprocess.run(["git", "show", f"{base}:{path}"], cwd=root, capture_output=True)
+    result = subprocess.run(["git", "show", f"{base}:{path}"], check=False, cwd=root, capture_output=True)
     return _text(result.stdout) if result.returncode == 0 else None
 
 
@@ -145,10 +168,8 @@ def compare(root: Path, base: str) -> Report:
     commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}").strip()
     # Against the commit HEAD branched from, as code_paths does: what the base gained since is not this change
     # (a checkout of a pull request's own head, as the publishing workflow makes, lacks it).
-    try:
+    with contextlib.suppress(GitError):  # no common history: the base itself
         commit = git(root, "merge-base", commit, "HEAD").strip() or commit
-    except GitError:
-        pass  # no common history: the base itself
     entries = diff(root, commit)
     changes = []
     for path in changed_paths(root, entries):
@@ -165,6 +186,9 @@ def _change(path: str, before: Version | None, after: Version | None) -> Change 
     folder, _, name = path.rpartition("/")
     match = FILE.match(name)
     newest = after or before
+    # compare passes only what changed_paths lists (content files' names), read on one side at least
+    if match is None or newest is None:
+        raise ValueError(f"not a content file on either side: {path!r}")
     metadata = newest.metadata or {}
     if folder == "content/acts":
         kind, key = "act", match["key"]
@@ -173,17 +197,30 @@ def _change(path: str, before: Version | None, after: Version | None) -> Change 
     elif any((v.metadata or {}).get("type") == "campaign" for v in (before, after) if v is not None):
         kind, key = "campaign", match["key"]
     else:
-        kind, key = "page", (path[len("docs/"):].rpartition("/")[0] + "/" + match["key"]).lstrip("/")
+        kind, key = "page", (path[len("docs/") :].rpartition("/")[0] + "/" + match["key"]).lstrip("/")
     lang = match["lang"]
     status = "added" if before is None else "removed" if after is None else "changed"
-    change = Change(status, kind, path, key, lang, str(metadata.get("title") or key),
-                    None if status == "removed" else page_url(kind, key, lang, metadata.get("slug")),
-                    draft=bool(metadata.get("draft")) and status != "removed",
-                    unreadable=newest.metadata is None)
-    if status == "added":
-        former = metadata.get("redirect_from")
-        change.former_ids = [str(item) for item in former] if isinstance(former, list) else []
-    if status == "changed":
+    # a pull request can write any YAML value: only text is used, anything else is named for the check
+    not_text = [name for name in TEXT_FIELDS if not isinstance(metadata.get(name, ""), str | None)]
+    title, slug = (metadata.get(name) if name not in not_text else None for name in TEXT_FIELDS)
+    former = metadata.get("redirect_from") if status == "added" else None
+    if former is not None and not (isinstance(former, list) and all(isinstance(item, str) for item in former)):
+        not_text.append("redirect_from")
+        former = None
+    change = Change(
+        status,
+        kind,
+        path,
+        key,
+        lang,
+        title or key,
+        None if status == "removed" else page_url(kind, key, lang, slug),
+        draft=bool(metadata.get("draft")) and status != "removed",
+        unreadable=newest.metadata is None,
+        former_ids=list(former or []),
+        not_text=not_text,
+    )
+    if before is not None and after is not None:  # changed
         old, new = before.metadata or {}, after.metadata or {}
         change.fields = sorted({str(name) for name in {*old, *new} if old.get(name) != new.get(name)})
         change.body_changed = before.body.strip() != after.body.strip()
@@ -195,17 +232,24 @@ def _change(path: str, before: Version | None, after: Version | None) -> Change 
 
 def markdown(report: Report, base: str, preview_url: str | None, artifact_url: str | None = None) -> str:
     """The report: a warning if code changed, a summary line, then one section per kind, added, changed
-    and removed. `artifact_url`: the workflow run whose artifact is the only preview (a fork's pull request)."""
+    and removed. `preview_url`: the live preview's address (none for a fork's pull request); `artifact_url`:
+    the workflow run whose artifact holds the preview. Given the run, links go to the live preview only when
+    no code changed, as the publishing workflow publishes it (`verdict`); else to the artifact served locally."""
     changes = report.changes
-    lines = warning(report.code) + [f"### Content changes against `{base}`", ""]
+    lines = [*warning(report.code), f"### Content changes against {code(base)}", ""]
     if not changes:
-        return "\n".join(lines + ["No acts, tools or pages changed."]) + "\n"
+        return "\n".join([*lines, "No acts, tools or pages changed."]) + "\n"
+    live = preview_url if not artifact_url or not report.code else None
+    links = live or (LOCAL_PREVIEW if artifact_url else None)
     counts = []
     for kind, heading in SECTIONS:
         of_kind = [c for c in changes if c.kind == kind]
         if of_kind:
-            parts = [f"{sum(c.status == s for c in of_kind)} {s}" for s in ("added", "changed", "removed")
-                     if any(c.status == s for c in of_kind)]
+            parts = [
+                f"{sum(c.status == s for c in of_kind)} {s}"
+                for s in ("added", "changed", "removed")
+                if any(c.status == s for c in of_kind)
+            ]
             counts.append(f"**{heading}:** " + ", ".join(parts))
     lines += [" · ".join(counts), ""]
     order = {"added": 0, "changed": 1, "removed": 2}
@@ -214,26 +258,50 @@ def markdown(report: Report, base: str, preview_url: str | None, artifact_url: s
         if not of_kind:
             continue
         lines += [f"#### {heading}", ""]
-        lines += [_line(change, preview_url) for change in of_kind]
+        lines += [_line(change, links) for change in of_kind]
         lines.append("")
-    if artifact_url:
-        lines += no_live_preview(artifact_url)
-    elif preview_url:
-        lines.append(f"Preview: {preview_url}")
+    if artifact_url and not live:
+        lines += no_live_preview(artifact_url, fork=not preview_url)
+    elif live:
+        lines.append(f"Preview: {live}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def no_live_preview(artifact_url: str) -> list[str]:
-    """Why a fork's pull request has no link, and how to see its preview all the same."""
+def verdict(report: Report) -> str:
+    """For the publishing workflow (a step output): whether the pull request changes anything but content.
+    Only one that does not gets a live preview, on the origin of production and /admin/."""
+    return f"code_changed={'true' if report.code else 'false'}\n"
+
+
+SERVE = "make serve-artifact DIR=…"
+SERVE_PLAIN = "python3 -I -m http.server --directory … --bind 127.0.0.1 8000"
+
+
+def no_live_preview(artifact_url: str, fork: bool = True) -> list[str]:
+    """Why a pull request has no live preview (a fork's, or one that changes code), and how to see its artifact
+    without running anything of it."""
     run = f"[workflow run](<{artifact_url}>)"
-    return ["> [!NOTE]",
-            "> **Ei suoraa esikatselulinkkiä:** muutos tulee forkista, eikä forkin koodia julkaista sivuston "
-            f"osoitteessa. Esikatselu on ajon ({run}) liitteenä (artifact): pura se, aja kansiossa "
-            "`python3 -m http.server 8000` ja avaa yllä olevat linkit.",
-            ">",
-            "> **No live preview:** this pull request comes from a fork, whose code is never published on the "
-            f"site's address. The preview is an artifact of the {run}: unzip it, run `python3 -m http.server 8000` "
-            "in its folder and open the links above."]
+    if fork:
+        why_fi = "muutos tulee forkista, eikä forkin koodia julkaista sivuston osoitteessa"
+        why_en = "this pull request comes from a fork, whose code is never published on the site's address"
+    else:
+        why_fi = "muutos koskee koodia, eikä koodin muutosta julkaista sivuston osoitteessa ennen tarkastusta"
+        why_en = "this pull request changes code, which is never published on the site's address before review"
+    return [
+        "> [!NOTE]",
+        (
+            f"> **Ei suoraa esikatselulinkkiä:** {why_fi}. Esikatselu on ajon ({run}) liitteenä (artifact). "
+            "Sen rakensi pull requestin oma työnkulku, joten sen tiedostot eivät ole luotettavia: älä aja niistä "
+            f"mitään. Pura se ja näytä se omasta kloonistasi komennolla `{SERVE}` (tai `{SERVE_PLAIN}`), ja avaa "
+            "yllä olevat linkit."
+        ),
+        ">",
+        (
+            f"> **No live preview:** {why_en}. The preview is an artifact of the {run}. It was built by the pull "
+            "request's own workflow, so its files are untrusted: run nothing of them. Unzip it and serve it from your "
+            f"own clone with `{SERVE}` (or `{SERVE_PLAIN}`), then open the links above."
+        ),
+    ]
 
 
 def warning(paths: list[str]) -> list[str]:
@@ -243,19 +311,28 @@ def warning(paths: list[str]) -> list[str]:
     listed = [f"> - {code(path)}" for path in paths[:LISTED]]
     if len(paths) > LISTED:
         listed.append(f"> - … ja {len(paths) - LISTED} muuta / and {len(paths) - LISTED} more")
-    return ["> [!WARNING]",
+    return [
+        "> [!WARNING]",
+        (
             "> **Tämä muutos koskee koodia, ei vain sisältöä.** Sisällön tarkistukset eivät kata koodia: "
-            "kehittäjän on tarkastettava nämä tiedostot ennen kuin muutos hyväksytään.",
-            ">",
+            "kehittäjän on tarkastettava nämä tiedostot ennen kuin muutos hyväksytään."
+        ),
+        ">",
+        (
             "> **This pull request changes code, not only content.** The content checks do not cover code: "
-            "a developer must review these files before it is merged.",
-            ">", *listed, ""]
+            "a developer must review these files before it is merged."
+        ),
+        ">",
+        *listed,
+        "",
+    ]
 
 
 def _line(change: Change, preview_url: str | None) -> str:
-    title = escape_markdown(change.title)
-    if change.url is not None and preview_url:
-        shown = f"[{title}]({preview_url.rstrip('/')}/{change.url})"
+    title = code(change.title)
+    address = _address(preview_url, change.url)
+    if address:
+        shown = f"[{title}]({address})"
     elif change.url is not None:
         shown = f"{title} ({code('/' + change.url)})"
     else:
@@ -270,14 +347,22 @@ def _line(change: Change, preview_url: str | None) -> str:
         details.append("text changed")
     if change.unreadable:
         details.append("front matter cannot be read: see the check")
+    if change.not_text:
+        details.append("not text: " + ", ".join(code(name) for name in change.not_text) + ": see the check")
     if change.draft:
         details.append("draft: only in the preview")
     return text + (" · " + "; ".join(details) if details else "")
 
 
-def escape_markdown(text: str) -> str:
-    """Editors' titles as literal text in a comment: no links, emphasis or HTML of their own."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def _address(preview_url: str | None, url: str | None) -> str | None:
+    """A page's address in the preview, each path segment percent-encoded (no parenthesis, bracket, space or `<`
+    ends the link early); none when a segment would leave the preview's folder (a slug `..`, or an empty one)."""
+    if not preview_url or url is None:
+        return None
+    segments = url.split("/")
+    if any(segment in (".", "..") for segment in segments) or "" in segments[:-1]:
+        return None
+    return preview_url.rstrip("/") + "/" + "/".join(quote(segment, safe="") for segment in segments)
 
 
 def code(text: str) -> str:

@@ -32,7 +32,7 @@ def json_schema(schema: Schema, vocabularies: Vocabularies) -> dict[str, Any]:
         "$schema": DRAFT_2020_12,
         "title": f"{schema.title['fi']} / {schema.title['sv']}",
         "description": "Tärkeissä töissä: front matter. Generated from hooks/tarkeissa/content/schema.py by "
-                       "`tarkeissa schema`; do not edit by hand.",
+        "`tarkeissa schema`; do not edit by hand.",
         **_object(schema.fields, vocabularies),
     }
 
@@ -100,8 +100,7 @@ def _kind(spec: FieldSpec, vocabularies: Vocabularies) -> dict[str, Any]:
     if kind == Kind.TERMS:
         return {"type": "array", "items": _term(spec, vocabularies), "uniqueItems": True, **_counts(spec)}
     if kind == Kind.IDS:
-        return {"type": "array", "items": {"type": "string", "pattern": ITEM_ID}, "uniqueItems": True,
-                **_counts(spec)}
+        return {"type": "array", "items": {"type": "string", "pattern": ITEM_ID}, "uniqueItems": True, **_counts(spec)}
     if kind == Kind.DATE:
         # YAML editors read an unquoted date as text; the build reads it as a date. Both pass.
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
