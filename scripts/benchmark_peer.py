@@ -45,10 +45,11 @@ wall seconds of each, medians of the runs. After each cold run of this project, 
 and the site built again with that run's cache (not part of the pair): the one-act rebuild.
 At the end, the targets of issue 26 and whether each median meets them:
 - wall ratio <= 1.3 at 1,000 acts and <= 1.2 at 10,000 (other sizes: 1.3 below 10,000, 1.2 from it);
-- conversion and sanitizing <= 15 % of the build's CPU time: the CPU seconds of the phases that
-  convert bodies (CONVERSION_PHASES) in the main process, scaled by the pages it rendered to all
-  pages rendered (the forked half renders the other half the same way), over the run's CPU seconds
-  (all processes, Pagefind's included);
+- conversion and sanitizing <= 15 % of the build's CPU time: the CPU seconds the check spent
+  converting and sanitizing bodies, in both processes (TT_TIMINGS' "work cpu"), plus those of the
+  render phase that converts what the check could not (CONVERSION_PHASES: generated pages, moved
+  links) in the main process, scaled by the pages it rendered to all pages rendered (the forked half
+  renders the other half the same way), over the run's CPU seconds (all processes, Pagefind's included);
 - the one-act rebuild <= 0.15 x the cold build (wall);
 - all processes together < 1 GB (the sampled peak), the target set at 10,000 acts.
 Figures are printed, never asserted.
@@ -92,7 +93,7 @@ ACTS_TITLE = {"fi": "Kehittämisteot", "sv": "Utvecklingsgärningar"}
 SITE_TITLE = {"fi": "Tärkeissä töissä", "sv": "Tärkeissä töissä"}
 CORPORA = {"generated": generate, "realistic": realistic}
 # The build phases (TT_TIMINGS) in which bodies are converted from Markdown and sanitized.
-CONVERSION_PHASES = ("Markdown", "body conversion")
+CONVERSION_PHASES = ("Markdown",)
 TARGETS = {"one act": 0.15, "conversion share": 0.15, "memory MB": 1024}
 
 
@@ -349,7 +350,8 @@ def conversion_share(recorded: dict, run_cpu: float) -> float:
     counts, cpu = recorded.get("counts", {}), recorded.get("cpu", {})
     here = sum(cpu.get(name, 0.0) for name in CONVERSION_PHASES)
     scale = counts.get("pages rendered", 0) / max(1, counts.get("pages written here", 0))
-    return here * max(1.0, scale) / run_cpu if run_cpu else 0.0
+    checked = recorded.get("work cpu", {}).get("body conversion", 0.0)  # while checking, both processes
+    return (here * max(1.0, scale) + checked) / run_cpu if run_cpu else 0.0
 
 
 def run_one_act(project: Path, number: int) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import resource
 import signal
 import time
 from collections.abc import Mapping
@@ -15,25 +16,26 @@ from tarkeissa.content import source
 from tarkeissa.content.load import Layout, load_content
 
 TODAY = dt.date(2026, 11, 24)
-BOUND = 2.0  # seconds; each of these takes milliseconds
+BOUND = 2.0  # CPU seconds; each of these takes milliseconds
 
 
 @contextlib.contextmanager
 def bounded(seconds: float = BOUND):
-    """Fail, rather than hang the test run, if the block takes longer than `seconds`."""
+    """Fail if the block spends more than `seconds` of CPU time (the work itself: a loaded machine's
+    clock would make this flaky), and rather than hang the test run, stop it after a minute."""
 
     def too_slow(*_):
-        raise TimeoutError(f"still reading after {5 * seconds} s")
+        raise TimeoutError("still reading after 60 s")
 
     previous = signal.signal(signal.SIGALRM, too_slow)
-    signal.setitimer(signal.ITIMER_REAL, 5 * seconds)
-    start = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    start = time.process_time()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    assert time.perf_counter() - start < seconds
+    assert time.process_time() - start < seconds
 
 
 def read(project, files: Mapping[str, str | bytes]):
@@ -233,12 +235,23 @@ def test_ordinary_email_addresses_pass(project, email):
 def test_check_reports_pathological_files_and_exits_1_without_a_traceback(project):
     names = ("alias-bomb", "open-brackets-60kb", "block-sequences-500", "nul-in-line-5", "int-5000-digits")
     p = project({f"content/acts/{name}.fi.md": front(PATHOLOGICAL[name][0]) for name in names})
-    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = run(p.root, "check")
-    assert time.perf_counter() - start < 30  # the whole CLI, started cold
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the whole CLI, started cold, in CPU seconds (its clock time depends on the machine's load)
+    assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) < 30
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     for name in names:
         _, line, column, field, message = PATHOLOGICAL[name]
         assert f"content/acts/{name}.fi.md:{line}:{column}: {field}: {message}" in result.stdout
     assert result.stdout.endswith("5 problem(s) in 5 file(s).\n")
+
+
+def test_a_comment_in_front_matter_is_told_at_its_place_and_a_hash_in_a_value_is_not(project):
+    commented = act(region="keski-suomi  # tarkista", title="'Teko #1'") + "\n# Otsikko, ei kommentti\n"
+    files = {"content/acts/kommentti.fi.md": commented, "content/acts/ilman-kommenttia.fi.md": act()}
+    _, problems = read(project, files)
+    assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
+        ("content/acts/kommentti.fi.md", 6, 22, "front-matter.comment")
+    ]

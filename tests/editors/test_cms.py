@@ -163,7 +163,7 @@ def test_editor_creates_an_act_in_finnish_and_swedish(cms, editor):
 
     key = slugify(TITLE)
     finnish, swedish = (site.root / f"content/acts/{key}.{lang}.md" for lang in ("fi", "sv"))
-    for _ in range(100):
+    for _ in range(300):  # up to 30 s: decap-server writes after answering, later on a loaded machine
         if finnish.exists() and swedish.exists():
             break
         editor.wait_for_timeout(100)
@@ -242,7 +242,7 @@ def test_editor_saves_an_act_in_one_language_only(cms, editor):
     _publish(editor)
     key = slugify(title)
     finnish = site.root / f"content/acts/{key}.fi.md"
-    for _ in range(100):
+    for _ in range(300):  # up to 30 s: decap-server writes after answering, later on a loaded machine
         if finnish.exists():
             break
         editor.wait_for_timeout(100)
@@ -295,7 +295,7 @@ def test_media_library_shows_only_media_and_an_upload_is_saved(cms, editor, tmp_
     editor.get_by_role("button", name="Valitse", exact=True).click()
     editor.locator("[id^=alt-field-]").first.fill("Uusi kuva teosta.")
     _publish(editor)
-    for _ in range(100):
+    for _ in range(300):  # up to 30 s: decap-server writes after answering, later on a loaded machine
         if (site.root / "content/acts/uusi-kuva.png").exists():
             break
         editor.wait_for_timeout(100)

@@ -122,7 +122,7 @@ def test_every_act_and_tool_opens_unmarked_and_an_edit_of_one_word_is_one_line(b
                 marked.append(key)
             own = lang if (root / folder / f"{key}.{lang}.md").exists() else other
             summary = tab.locator("[id^=summary-field-]").nth(0 if own == lang else 1)
-            for _ in range(50):  # the entry's text arrives after the form
+            for _ in range(300):  # the entry's text arrives after the form (up to 30 s on a loaded machine)
                 if text := summary.input_value():
                     break
                 tab.wait_for_timeout(100)

@@ -99,6 +99,8 @@ def test_a_cache_hit_is_the_miss_and_converts_nothing(project, tmp_path, monkeyp
     assert bodies(hit) == bodies(missed) == bodies(uncached)
     assert all(bodies(hit).values())
     assert hit.problems == missed.problems == uncached.problems
+    # what the build benchmark counts as conversion work (TT_TIMINGS' "work cpu"): none for kept bodies
+    assert missed.conversion_seconds() > 0 and uncached.conversion_seconds() > 0 and hit.conversion_seconds() == 0
     assert {p.rule for p in hit.problems} >= {"body.link-not-found", "body.refused-event-handler"}
     # the missing file comes: the entry that read it as missing is not used, and the link resolves
     built.write("content/acts/kuva.png", PNG)

@@ -70,6 +70,7 @@ def load(build: BuildState, config: EngineConfig) -> None:
             build.layout, build.settings.build_date, jobs=build.jobs, cache_dir=build.cache_dir / "bodies"
         )
         problems = build.content.problems + check_site(build.content)
+    build.timings.work["body conversion"] = build.content.conversion_seconds()
     if problems:
         print(report(problems, lang=report_language()), file=sys.stderr)
         adapter.stop(

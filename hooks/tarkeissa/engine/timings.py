@@ -3,7 +3,9 @@ for the build benchmarks.
 
 The benchmark sets TT_TIMINGS to a file path; the build writes its phases there as JSON: "phases"
 (wall seconds), "cpu" (this process's CPU seconds in each phase), "process cpu" (its CPU seconds
-in all, start-up included) and "counts". The forked half's own time is not in them.
+in all, start-up included) and "counts". The forked half's own time is not in them, except in
+"work cpu": CPU seconds of named work done in both processes (the bodies' conversion while the
+content is checked: its results carry their cost back from the forked half).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Timings:
         self.phases: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
         self.counts: dict[str, int] = {}
+        self.work: dict[str, float] = {}  # CPU seconds of named work, all processes together
         self._marks: dict[str, tuple[float, float]] = {}
 
     @contextmanager
@@ -64,6 +67,7 @@ class Timings:
                         "cpu": self.cpu,
                         "process cpu": time.process_time(),
                         "counts": self.counts,
+                        "work cpu": self.work,
                     },
                     indent=1,
                 ),
