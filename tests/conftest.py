@@ -155,15 +155,33 @@ def _build_starter(tmp_path_factory, mode: str, **env) -> Path:
 # Markers, put on by what a test uses, so `make test-quick` (-m "not browser and not build") leaves out
 # what needs Chromium or a real build. A test builds if it, or a fixture it uses, calls a build.
 BROWSER_FIXTURES = {"browser", "page"}
-CALLS_A_BUILD = re.compile(r"\b(?:run_build|_build_starter|build)\(|\.build\(")
+# a build called, or the `build` word of a command line ([..., "mkdocs", "build", "-f", ...])
+CALLS_A_BUILD = re.compile(r"""\b(?:run_build|_build_starter|build)\(|\.build\(|,\s*["']build["']\s*,""")
+_NAME = re.compile(r"\b[A-Za-z_]\w*\b")
 
 
 @functools.cache
-def _calls_a_build(function) -> bool:
+def _calls_a_build(function, depth: int = 3) -> bool:
+    """Whether the function builds a site: itself, or through the helpers and the code strings of its
+    module that it names (a batch of bodies built at once, a live preview session run as a script)."""
+    inner = getattr(getattr(function, "hypothesis", None), "inner_test", None)  # a Hypothesis test's own body
+    function = inner or inspect.unwrap(function)
     try:
-        return bool(CALLS_A_BUILD.search(inspect.getsource(function)))
+        source = inspect.getsource(function)
     except (OSError, TypeError):
         return False
+    if CALLS_A_BUILD.search(source):
+        return True
+    if depth == 0:
+        return False
+    scope = getattr(function, "__globals__", {})
+    for name in set(_NAME.findall(source)):
+        value = scope.get(name)
+        if isinstance(value, str) and CALLS_A_BUILD.search(value):
+            return True
+        if inspect.isfunction(value) and value is not function and _calls_a_build(value, depth - 1):
+            return True
+    return False
 
 
 def pytest_collection_modifyitems(config, items):

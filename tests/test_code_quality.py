@@ -59,3 +59,15 @@ def test_the_gitignore_check_sees_an_unanchored_line(tmp_path):
         text=True,
     )
     assert listed.stdout == "pkg/site/cards.py\n"
+
+
+def test_the_quick_run_leaves_out_tests_that_build_through_a_helper_or_a_script():
+    # `make test-quick` is -m "not browser and not build": a test that builds only through a helper (a batch
+    # of bodies, a failed_build check), a Hypothesis test, or a live-preview script in a string is still a build
+    listed = run(
+        str(BIN / "python"), "-m", "pytest", "-p", "no:xdist", "-q", "--collect-only", "-m", "not browser and not build"
+    )
+    quick = {line.split("::")[0] for line in listed.stdout.splitlines() if "::" in line}
+    builders = {"test_public_suites.py", "test_body_property.py", "test_live_preview.py", "test_engines.py"}
+    assert listed.returncode == 0 and quick and not {path.rsplit("/", 1)[-1] for path in quick} & builders
+    assert "tests/content/test_body_policy.py" in quick  # no build: it stays
