@@ -77,6 +77,7 @@ def test_page_is_private_secure_and_in_its_language(browser, served_site, kind, 
         assert page.get_attribute("html", "lang") == lang
         assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
         if kind == "search":  # Pagefind's script, worker and WebAssembly all run under the policy
+            page.locator(".tt-search__result").first.wait_for(timeout=30_000)  # results come after the index loads
             assert page.locator(".tt-search__result").count() > 0
     finally:
         context.close()
