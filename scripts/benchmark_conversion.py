@@ -1,6 +1,7 @@
 """Conversion benchmark: the CPU time of converting bodies with the site's Markdown instance, with
 Python-Markdown's own inline pass and with the quicker one the build uses (markdown_setup._QuickInline),
-in turn, and of judging the result (sanitizing, normalising, comparing visible text).
+in turn, and of judging the result (sanitizing, normalising, comparing visible text) with and
+without the shortcut for bodies that sanitizing leaves as they are (body_policy.judge).
 
     python scripts/benchmark_conversion.py                      # both corpora, 1,000 acts, 3 rounds
     python scripts/benchmark_conversion.py --acts 300 --rounds 5 --corpus realistic
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from generate_corpus import generate
 from realistic_corpus import realistic
 from tarkeissa.content import markdown_setup
-from tarkeissa.content.body_policy import BodyPlace, convert_with, judge
+from tarkeissa.content.body_policy import BodyPlace, convert_with, judge, judge_fully
 
 CORPORA = {"generated": generate, "realistic": realistic}
 
@@ -80,15 +81,19 @@ def measure(corpus: str, acts: int, rounds: int, scratch: Path) -> None:
         ratios.append(quick_seconds / stock_seconds)
         print(f"  round {number}: stock {stock_seconds:.2f} s, quick {quick_seconds:.2f} s, ratio {ratios[-1]:.2f}")
     conversions = [convert_with(quick, body, BodyPlace(source=path)) for path, body in bodies]
-    started = time.process_time()
-    for (path, body), conversion in zip(bodies, conversions, strict=True):
-        judge(conversion, body, path, 1)
-    judged = time.process_time() - started
+    judged = {}
+    for way in (judge_fully, judge):  # the full comparison, then judge with its shortcut
+        started = time.process_time()
+        for (path, body), conversion in zip(bodies, conversions, strict=True):
+            way(conversion, body, path, 1)
+        judged[way.__name__] = time.process_time() - started
     size = sum(len(body) for _, body in bodies) / len(bodies)
     print(
         f"{corpus}, {acts} acts ({len(bodies)} bodies, {size:.0f} characters on average): conversion CPU "
         f"stock {statistics.median(stock_times):.2f} s, quick {statistics.median(quick_times):.2f} s "
-        f"(median ratio {statistics.median(ratios):.2f}); judging {judged:.2f} s; load average {os.getloadavg()[0]:.1f}"
+        f"(median ratio {statistics.median(ratios):.2f}); judging {judged['judge']:.2f} s "
+        f"({judged['judge_fully']:.2f} s without the shortcut for bodies sanitizing leaves as they are); "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
 
 

@@ -6,32 +6,15 @@ inline markup; and it is used only with the Python-Markdown release it was read 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import frontmatter
 import markdown
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from known_bodies import CORPORA, known_bodies
 from tarkeissa.content import markdown_setup
 from tarkeissa.content.body_policy import BodyPlace, convert_with
-
-CORPORA = ROOT.parent / "shared" / "corpora"
-
-
-def _bodies() -> dict[str, str]:
-    bodies = {
-        path.name: frontmatter.loads(path.read_text(encoding="utf-8")).content
-        for path in sorted((ROOT / "content").rglob("*.md"))
-    }
-    if CORPORA.is_dir():
-        for example in json.loads((CORPORA / "markdown-suites.json").read_text(encoding="utf-8")):
-            bodies[example["id"]] = example["markdown"]
-        vectors = json.loads((CORPORA / "xss-vectors.json").read_text(encoding="utf-8"))["payloads"]
-        bodies.update({f"xss-{number:03d}": vector["payload"] for number, vector in enumerate(vectors)})
-    return bodies
 
 
 def _both(body: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
@@ -64,7 +47,7 @@ def test_another_release_keeps_python_markdowns_own_inline_pass(monkeypatch):
 
 
 def test_every_known_body_converts_to_the_same_html_as_with_the_stock_inline_pass():
-    bodies = _bodies()
+    bodies = known_bodies()
     assert len(bodies) > (1000 if CORPORA.is_dir() else 10)
     different = [name for name, body in bodies.items() if (pair := _both(body))[0] != pair[1]]
     assert different == []

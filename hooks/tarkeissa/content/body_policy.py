@@ -529,9 +529,27 @@ def _convert(body: str, place: BodyPlace) -> Conversion:
 
 
 def judge(conversion: Conversion, body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
-    """What is published of a converted body, and every refusal as a problem at its line."""
+    """What is published of a converted body, and every refusal as a problem at its line.
+
+    A conversion that sanitizing gives back unchanged, character for character, lost nothing: its
+    visible text is the same, and `normalise` (the same parse and serialization, nothing taken
+    away) gives it back unchanged too. Most bodies are such; for them the comparisons are skipped
+    (a fifth of converting and sanitizing a body). `judge_fully` is the same verdict the long way,
+    which tests/content/test_judge_shortcut.py holds it to."""
     html = conversion.html
     sanitized = sanitize(html)
+    if sanitized == html and not _DOCUMENT_TAGS & {name.lower() for name in _TAG_NAME.findall(html)}:
+        return sanitized, problems_from(list(conversion.found), body, path, first_line)
+    return _judged(conversion, sanitized, body, path, first_line)
+
+
+def judge_fully(conversion: Conversion, body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
+    """`judge` without its shortcut for bodies that sanitizing leaves as they are."""
+    return _judged(conversion, sanitize(conversion.html), body, path, first_line)
+
+
+def _judged(conversion: Conversion, sanitized: str, body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
+    html = conversion.html
     found = list(conversion.found)
     whole = normalise(html)
     if (
