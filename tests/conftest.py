@@ -100,11 +100,36 @@ class Project:
             path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
+    @classmethod
+    def starter(cls, root: Path) -> Project:
+        """A project with the repository's own docs/ and content/."""
+        project = cls(root, {})
+        for folder in ("docs", "content"):
+            shutil.rmtree(root / folder)
+            shutil.copytree(ROOT / folder, root / folder)
+        return project
+
+    def add_test_hook(self, name: str) -> None:
+        """tests/engine/<name> copied in and run after the site's own hooks."""
+        add_test_hook(self.root, name)
+
     def build(self, mode: str = "production", **env) -> subprocess.CompletedProcess:
         return run_build(self.root, mode, **env)
 
     def html(self, url: str) -> str:
         return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def add_test_hook(root: Path, name: str) -> None:
+    """A test's extra hook (tests/engine/<name>) copied into the project at `root`, listed in its
+    mkdocs.yml right after the site's own hooks."""
+    shutil.copy(ROOT / "tests" / "engine" / name, root / name)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - hooks/mkdocs_hooks.py\n" in text, "mkdocs.yml lists the site's hooks"
+    config.write_text(
+        text.replace("  - hooks/mkdocs_hooks.py\n", f"  - hooks/mkdocs_hooks.py\n  - {name}\n", 1), encoding="utf-8"
+    )
 
 
 def run_build(root: Path, mode: str = "production", site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 from conftest import ROOT, Project, act, run_build
 from tarkeissa.content.load import Layout, load_content
@@ -51,21 +50,11 @@ def test_one_markdown_instance_renders_what_a_new_instance_per_page_renders(tmp_
     """The build converts every page with one reused Markdown instance; MkDocs makes a new one per
     page. The starter content (headings, tables, links between pages, raw HTML) comes out the same
     as with a new instance per page."""
-    project = Project(tmp_path / "project", {})
-    for folder in ("docs", "content"):
-        shutil.rmtree(project.root / folder)
-        shutil.copytree(ROOT / folder, project.root / folder)
-    shutil.copy(ROOT / "tests" / "engine" / "stock_markdown_hook.py", project.root / "stock_markdown_hook.py")
+    project = Project.starter(tmp_path / "project")
     sites = {}
     for name in ("shared", "stock"):
         if name == "stock":
-            config = project.root / "mkdocs.yml"
-            config.write_text(
-                config.read_text(encoding="utf-8").replace(
-                    "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - stock_markdown_hook.py\n"
-                ),
-                encoding="utf-8",
-            )
+            project.add_test_hook("stock_markdown_hook.py")
         result = run_build(project.root, "production", site_dir=tmp_path / name, TT_JOBS="1")
         assert result.returncode == 0, result.stderr
         sites[name] = snapshot(tmp_path / name)
@@ -118,18 +107,8 @@ def test_pages_are_converted_shortly_before_they_are_written_and_let_go_after(tm
 
     from tarkeissa.engine.renderer import DeferredMarkdown
 
-    project = Project(tmp_path / "project", {})
-    for folder in ("docs", "content"):
-        shutil.rmtree(project.root / folder)
-        shutil.copytree(ROOT / folder, project.root / folder)
-    shutil.copy(ROOT / "tests" / "engine" / "held_html_hook.py", project.root / "held_html_hook.py")
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - held_html_hook.py\n"
-        ),
-        encoding="utf-8",
-    )
+    project = Project.starter(tmp_path / "project")
+    project.add_test_hook("held_html_hook.py")
     record = tmp_path / "held.json"
     result = run_build(project.root, "production", site_dir=tmp_path / "site", TT_JOBS="1", TT_TEST_HELD=str(record))
     assert result.returncode == 0, result.stderr

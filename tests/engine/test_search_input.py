@@ -5,9 +5,8 @@ or where something outside that element is what Pagefind reads, is given to it w
 from __future__ import annotations
 
 import os
-import shutil
 
-from conftest import ROOT, Project, run_build
+from conftest import Project, run_build
 from pagefind_data import index_data
 from tarkeissa.engine.search_runs import link_pages, search_input
 from tarkeissa.pages.model import SitePage
@@ -69,23 +68,11 @@ def test_the_search_input_folder_follows_the_pages_and_cuts_only_what_it_can(tmp
 def test_the_index_of_cut_pages_is_the_index_of_the_whole_pages(tmp_path):
     """The starter site's index, both languages, every kind of indexed page: the same fragments,
     word index, pages and filters as when Pagefind reads the whole pages."""
-    project = Project(tmp_path / "project", {})
-    for folder in ("docs", "content"):
-        shutil.rmtree(project.root / folder)
-        shutil.copytree(ROOT / folder, project.root / folder)
-    shutil.copy(
-        ROOT / "tests" / "engine" / "full_page_search_input_hook.py", project.root / "full_page_search_input_hook.py"
-    )
+    project = Project.starter(tmp_path / "project")
     indexes = {}
     for name in ("cut", "whole"):
         if name == "whole":
-            config = project.root / "mkdocs.yml"
-            config.write_text(
-                config.read_text(encoding="utf-8").replace(
-                    "  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - full_page_search_input_hook.py\n"
-                ),
-                encoding="utf-8",
-            )
+            project.add_test_hook("full_page_search_input_hook.py")
         result = run_build(
             project.root, "production", site_dir=tmp_path / name, TT_CACHE_DIR=str(tmp_path / f"cache-{name}")
         )

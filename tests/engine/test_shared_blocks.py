@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import ROOT, add_test_hook, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_corpus import generate
@@ -36,16 +35,10 @@ def starter(root: Path) -> None:
 def test_shared_blocks_give_the_site_each_page_rendering_all_of_its_blocks_gives(tmp_path, corpus):
     root = tmp_path / "project"
     starter(root) if corpus == "starter" else generate(60, root)
-    shutil.copy(ROOT / "tests" / "engine" / STOCK_HOOK, root / STOCK_HOOK)
     sites, counts = {}, {}
     for name in ("shared", "stock"):
         if name == "stock":
-            config = root / "mkdocs.yml"
-            text = config.read_text(encoding="utf-8")
-            config.write_text(
-                text.replace("  - hooks/mkdocs_hooks.py\n", f"  - hooks/mkdocs_hooks.py\n  - {STOCK_HOOK}\n"),
-                encoding="utf-8",
-            )
+            add_test_hook(root, STOCK_HOOK)
         timings = tmp_path / f"timings-{name}.json"
         result = run_build(root, "production", site_dir=tmp_path / name, TT_JOBS="1", TT_TIMINGS=str(timings))
         assert result.returncode == 0, result.stderr
