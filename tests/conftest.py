@@ -237,18 +237,18 @@ def starter_preview(tmp_path_factory) -> Path:
     return _build_starter(tmp_path_factory, "preview")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
 
-def serve(site: Path):
+def serve(site: Path, handler_class: type[QuietHandler] = QuietHandler):
     """A built site on a loopback port, as a reader's browser gets it: yields its address."""
     import functools
     import http.server
     import threading
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
